@@ -1,0 +1,24 @@
+// The one contract: every method the core offers, its schemas and who may call it. IPC, the
+// test harness, the CLI and the renderer's client are all typed from this object.
+import type { z } from 'zod';
+import { receiptMethods } from './receipts.js';
+import { systemMethods } from './system.js';
+
+export const contract = {
+  ...systemMethods,
+  ...receiptMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+export type { Access, MethodSpec } from './define.js';

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { verifyReportSchema } from '../journal.js';
+import { requiredText } from '../primitives.js';
+import { ROLES } from '../roles.js';
+import { sessionSchema, settingsSchema, siteConfigSchema, userSchema, usernameSchema } from '../site.js';
+import { method } from './define.js';
+
+export const systemMethods = {
+  'system.info': method({
+    summary: 'Site identity, system-high level and the current date (needed before sign-in for the banner)',
+    input: z.object({}).strict(),
+    output: siteConfigSchema.extend({
+      appVersion: z.string(),
+      schemaVersion: z.number().int(),
+      now: z.string(),
+      today: z.string(),
+    }),
+    access: 'anyone',
+  }),
+  'session.current': method({
+    summary: 'The signed-in user and session',
+    input: z.object({}).strict(),
+    output: sessionSchema,
+    access: 'signed-in',
+  }),
+  'settings.get': method({
+    summary: 'Suspense periods and other local policy',
+    input: z.object({}).strict(),
+    output: settingsSchema,
+    access: 'signed-in',
+  }),
+  'settings.update': method({
+    summary: 'Change local policy (suspense periods), giving a reason',
+    input: z.object({ settings: settingsSchema, reason: requiredText(500) }),
+    output: settingsSchema,
+    access: ['administrator', 'security_officer'],
+  }),
+  'journal.verify': method({
+    summary: 'Walk every hash chain in the journal and report the first broken link',
+    input: z.object({}).strict(),
+    output: verifyReportSchema,
+    access: ['administrator', 'security_officer', 'auditor'],
+  }),
+  'users.list': method({
+    summary: 'List user accounts',
+    input: z.object({}).strict(),
+    output: z.array(userSchema),
+    access: ['administrator'],
+  }),
+  'users.create': method({
+    summary: 'Create a user account with one or more roles',
+    input: z.object({
+      username: usernameSchema,
+      displayName: requiredText(200),
+      roles: z.array(z.enum(ROLES)).min(1, 'give the account at least one role').max(ROLES.length),
+    }),
+    output: userSchema,
+    access: ['administrator'],
+  }),
+} as const;

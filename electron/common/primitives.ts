@@ -1,0 +1,61 @@
+// Small schemas shared by every record kind.
+import { z } from 'zod';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date, `YYYY-MM-DD`, that exists. */
+export const isoDateSchema = z
+  .string()
+  .regex(ISO_DATE, 'must be a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'is not a real calendar date');
+
+/** A UTC timestamp as produced by Date.toISOString(). */
+export const isoTimestampSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be a UTC timestamp');
+
+/** ULID: 26 Crockford base-32 characters. */
+export const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a record identifier (ULID)');
+
+/** Site identifiers name the installation that owns a record: upper case letters, digits and dashes. */
+export const siteIdSchema = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'must be 2-32 characters: A-Z, 0-9 and dashes, starting with a letter or digit');
+
+/** Free text typed by a user: trimmed, no control characters, bounded. */
+export function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'contains control characters');
+}
+
+export function requiredText(max: number) {
+  return text(max).pipe(z.string().min(1, 'is required'));
+}
+
+export const reasonSchema = requiredText(500);
+
+export const pageSchema = z.object({
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export function pagedSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int().min(0), offset: z.number().int().min(0) });
+}
+
+/** Add whole days to a calendar date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
