@@ -54,3 +54,9 @@ export const sessionSchema = z.object({
   startedAt: z.string(),
 });
 export type Session = z.infer<typeof sessionSchema>;
+
+/** DISA Application Security STIG: at least 15 characters. */
+export const passwordSchema = z
+  .string()
+  .min(15, 'must be at least 15 characters')
+  .max(1024, 'must be at most 1024 characters');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { verifyReportSchema } from '../journal.js';
 import { requiredText } from '../primitives.js';
 import { ROLES } from '../roles.js';
-import { sessionSchema, settingsSchema, siteConfigSchema, userSchema, usernameSchema } from '../site.js';
+import { passwordSchema, sessionSchema, settingsSchema, siteConfigSchema, userSchema, usernameSchema } from '../site.js';
 import { method } from './define.js';
 
 export const systemMethods = {
@@ -16,6 +16,18 @@ export const systemMethods = {
       today: z.string(),
     }),
     access: 'anyone',
+  }),
+  'session.signIn': method({
+    summary: 'Sign in with user name and password; the session belongs to this window or process',
+    input: z.object({ username: z.string().min(1, 'is required').max(64), password: z.string().min(1, 'is required').max(1024) }),
+    output: sessionSchema,
+    access: 'anyone',
+  }),
+  'session.signOut': method({
+    summary: 'End the session',
+    input: z.object({}).strict(),
+    output: z.object({ signedOut: z.literal(true) }),
+    access: 'signed-in',
   }),
   'session.current': method({
     summary: 'The signed-in user and session',
@@ -53,6 +65,8 @@ export const systemMethods = {
       username: usernameSchema,
       displayName: requiredText(200),
       roles: z.array(z.enum(ROLES)).min(1, 'give the account at least one role').max(ROLES.length),
+      /** Initial password; the user changes it at first sign-in (issue 3). */
+      password: passwordSchema,
     }),
     output: userSchema,
     access: ['administrator'],
