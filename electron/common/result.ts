@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   'BUNDLE_REJECTED',
   'UNKNOWN_METHOD',
+  /** The installation has not been set up yet (no site identity, no administrator). */
+  'NOT_CONFIGURED',
   'INTERNAL',
 ] as const;
 

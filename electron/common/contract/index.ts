@@ -1,6 +1,7 @@
 // The one contract: every method the core offers, its schemas and who may call it. IPC, the
 // test harness, the CLI and the renderer's client are all typed from this object.
 import type { z } from 'zod';
+import '../zodMessages.js';
 import { receiptMethods } from './receipts.js';
 import { systemMethods } from './system.js';
 

@@ -1,0 +1,48 @@
+import type { Database } from 'better-sqlite3';
+import { canonicalJson } from '../../electron/common/canonicalJson.js';
+import type { JournalEntry, JournalKind } from '../../electron/common/journal.js';
+import { GENESIS_HASH } from '../../electron/common/journal.js';
+import { entryHash } from './hash.js';
+
+export interface EntryDraft {
+  id: string;
+  at: string;
+  actor: string;
+  kind: JournalKind;
+  entityId: string;
+  action: string;
+  data: unknown;
+}
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export function chainHead(db: Database, siteId: string): ChainHead {
+  const row = db.prepare('SELECT seq, hash FROM journal WHERE site_id = ? ORDER BY seq DESC LIMIT 1').get(siteId) as
+    | ChainHead
+    | undefined;
+  return row ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/**
+ * Append one entry to `siteId`'s chain: next gapless seq, linked to the current head. Must run
+ * inside the caller's transaction, together with the projection change it records.
+ */
+export function appendEntry(db: Database, siteId: string, draft: EntryDraft): JournalEntry {
+  if (!db.inTransaction) throw new Error('appendEntry must run inside a transaction');
+  const head = chainHead(db, siteId);
+  const unhashed = { siteId, seq: head.seq + 1, ...draft, prevHash: head.hash };
+  const entry: JournalEntry = { ...unhashed, hash: entryHash(unhashed) };
+  insertEntry(db, entry);
+  return entry;
+}
+
+/** Insert an entry whose seq and hashes are already fixed (local append, or import of a verified bundle). */
+export function insertEntry(db: Database, entry: JournalEntry): void {
+  db.prepare(
+    `INSERT INTO journal (site_id, seq, id, at, actor, kind, entity_id, action, data, prev_hash, hash)
+     VALUES (@siteId, @seq, @id, @at, @actor, @kind, @entityId, @action, @data, @prevHash, @hash)`,
+  ).run({ ...entry, data: canonicalJson(entry.data) });
+}

@@ -1,0 +1,56 @@
+import type { Database } from 'better-sqlite3';
+import type { Role } from '../../electron/common/roles.js';
+import type { Settings, SiteConfig, User } from '../../electron/common/site.js';
+import { DEFAULT_SETTINGS } from '../../electron/common/site.js';
+
+export function readSite(db: Database): SiteConfig | undefined {
+  const row = db.prepare('SELECT site_id, site_name, site_role, system_high FROM site WHERE singleton = 1').get() as
+    | { site_id: string; site_name: string; site_role: SiteConfig['siteRole']; system_high: SiteConfig['systemHigh'] }
+    | undefined;
+  return row ? { siteId: row.site_id, siteName: row.site_name, siteRole: row.site_role, systemHigh: row.system_high } : undefined;
+}
+
+export function readSettings(db: Database): Settings {
+  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: string;
+  disabled: number;
+  created_at: string;
+  password_hash: string | null;
+}
+
+function rowToUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: JSON.parse(row.roles) as Role[],
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
+  };
+}
+
+export function listUsers(db: Database): User[] {
+  return (db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(rowToUser);
+}
+
+export function findUserByName(db: Database, username: string): { user: User; passwordHash: string | null } | undefined {
+  const row = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+  return row ? { user: rowToUser(row), passwordHash: row.password_hash } : undefined;
+}
+
+export function findUserById(db: Database, id: string): User | undefined {
+  const row = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  return row ? rowToUser(row) : undefined;
+}
+
+export function setPasswordHash(db: Database, userId: string, hash: string, at: string): void {
+  db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(hash, at, userId);
+}

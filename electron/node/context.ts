@@ -1,0 +1,89 @@
+import type { Database } from 'better-sqlite3';
+import type { JournalEntry, JournalKind } from '../common/journal.js';
+import type { Session, Settings, SiteConfig } from '../common/site.js';
+import { writeEntry } from '../../db/journal/write.js';
+import { readSettings } from '../../db/queries/system.js';
+import type { Clock } from './clock.js';
+import { isoDay } from './clock.js';
+import { ulid } from './ids.js';
+
+/** One per window (Electron), per browser context (harness) or per process (CLI). */
+export interface Connection {
+  session: Session | null;
+  /** Where the calls come from, for the audit trail: the workstation's host name. */
+  workstation: string;
+}
+
+export interface CoreOptions {
+  db: Database;
+  clock: Clock;
+  appVersion: string;
+  /** PBKDF2 iterations for new password hashes; tests lower it, production keeps the default. */
+  passwordIterations?: number;
+  /** Where unexpected errors are reported (they reach callers only as INTERNAL). */
+  logError?: (message: string, error: unknown) => void;
+}
+
+/** Everything a handler may use. Handlers are plain functions of (ctx, input). */
+export class HandlerContext {
+  constructor(
+    readonly options: CoreOptions,
+    readonly site: SiteConfig,
+    readonly conn: Connection,
+  ) {}
+
+  get db(): Database {
+    return this.options.db;
+  }
+
+  get session(): Session | null {
+    return this.conn.session;
+  }
+
+  /** The signed-in session; handlers behind an access rule may rely on it. */
+  requireSession(): Session {
+    if (this.conn.session === null) throw new Error('handler needs a session but none is set');
+    return this.conn.session;
+  }
+
+  now(): Date {
+    return this.options.clock.now();
+  }
+
+  nowIso(): string {
+    return this.now().toISOString();
+  }
+
+  today(): string {
+    return isoDay(this.now());
+  }
+
+  newId(): string {
+    return ulid(this.now());
+  }
+
+  settings(): Settings {
+    return readSettings(this.db);
+  }
+
+  /** Who the journal names for this change. */
+  actor(): string {
+    return this.conn.session?.username ?? 'system';
+  }
+
+  /** The single write path: a journal entry and its projection change, in one transaction. */
+  record(kind: JournalKind, entityId: string, action: string, data: unknown, alsoInTransaction?: (entry: JournalEntry) => void): JournalEntry {
+    return writeEntry(
+      this.db,
+      this.site.siteId,
+      { id: this.newId(), at: this.nowIso(), actor: this.actor(), kind, entityId, action, data: withWorkstation(data, this.conn) },
+      alsoInTransaction,
+    );
+  }
+}
+
+/** Every entry says where it was made (audit: "where"). */
+function withWorkstation(data: unknown, conn: Connection): unknown {
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return { ...data, workstation: conn.workstation };
+  return { value: data, workstation: conn.workstation };
+}
