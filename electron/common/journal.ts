@@ -8,7 +8,7 @@ export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
 export const hashSchema = z.string().regex(/^[0-9a-f]{96}$/, 'must be a SHA-384 hex digest');
 
-export const journalEntrySchema = z.object({
+export const journalEntrySchema = z.strictObject({
   siteId: siteIdSchema,
   seq: z.number().int().min(1),
   id: ulidSchema,
@@ -27,11 +27,11 @@ export type JournalEntry = z.infer<typeof journalEntrySchema>;
 export const GENESIS_HASH = '0'.repeat(96);
 
 export const verifyReportSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), entries: z.number().int(), sites: z.array(z.object({ siteId: z.string(), head: z.string(), lastSeq: z.number().int() })) }),
-  z.object({
+  z.strictObject({ ok: z.literal(true), entries: z.number().int(), sites: z.array(z.strictObject({ siteId: z.string(), head: z.string(), lastSeq: z.number().int() })) }),
+  z.strictObject({
     ok: z.literal(false),
     entries: z.number().int(),
-    firstBroken: z.object({ siteId: z.string(), seq: z.number().int(), reason: z.string() }),
+    firstBroken: z.strictObject({ siteId: z.string(), seq: z.number().int(), reason: z.string() }),
   }),
 ]);
 export type VerifyReport = z.infer<typeof verifyReportSchema>;

@@ -39,13 +39,13 @@ export function requiredText(max: number) {
 
 export const reasonSchema = requiredText(500);
 
-export const pageSchema = z.object({
+export const pageSchema = z.strictObject({
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
 
 export function pagedSchema<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int().min(0), offset: z.number().int().min(0) });
+  return z.strictObject({ items: z.array(item), total: z.number().int().min(0), offset: z.number().int().min(0) });
 }
 
 /** Add whole days to a calendar date. */

@@ -7,7 +7,7 @@ import { ROLES } from './roles.js';
 export const SITE_ROLES = ['site', 'hq'] as const;
 export type SiteRole = (typeof SITE_ROLES)[number];
 
-export const siteConfigSchema = z.object({
+export const siteConfigSchema = z.strictObject({
   siteId: siteIdSchema,
   siteName: requiredText(200),
   siteRole: z.enum(SITE_ROLES),
@@ -16,7 +16,7 @@ export const siteConfigSchema = z.object({
 });
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 
-export const settingsSchema = z.object({
+export const settingsSchema = z.strictObject({
   /** 32 CFR 117.19(d): follow up if a signed receipt for an international transfer is not back in 45 days. */
   suspenseDaysInternational: z.number().int().min(1).max(45, 'may not exceed the 45 days of 32 CFR 117.19(d)'),
   /** Domestic suspense is set locally; 30 days is common. */
@@ -32,7 +32,7 @@ export const usernameSchema = z
   .string()
   .regex(/^[a-z][a-z0-9._-]{1,31}$/, 'must be 2-32 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter');
 
-export const userSchema = z.object({
+export const userSchema = z.strictObject({
   id: z.string(),
   username: usernameSchema,
   displayName: requiredText(200),
@@ -43,7 +43,7 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 /** What the core knows of who is calling; a sign-in (or the CLI's --user) creates it. */
-export const sessionSchema = z.object({
+export const sessionSchema = z.strictObject({
   id: z.string(),
   userId: z.string(),
   username: z.string(),

@@ -36,6 +36,7 @@ export function bannerMarking(c: Classification): string {
   if (c.whollyForeign && c.foreign !== null) {
     return joinCategories(`//${foreignBannerClassification(c.foreign)}`, disseminationBanner(c));
   }
+  // CUI keeps its limited dissemination control in the banner, `CUI//NOFORN` (32 CFR 2002.20(b)).
   const head = c.level === 'UNCLASSIFIED' && c.cui ? 'CUI' : levelBannerMarking(c.level);
   return joinCategories(head, fgiBanner(c), disseminationBanner(c));
 }

@@ -21,19 +21,19 @@ export const receiptMethods = {
   }),
   'receipts.update': method({
     summary: 'Change fields of a receipt, giving a reason (classification changes are audited as such)',
-    input: z.object({ ...versionRef, changes: receiptChangesSchema, reason: reasonSchema }),
+    input: z.strictObject({ ...versionRef, changes: receiptChangesSchema, reason: reasonSchema }),
     output: receiptViewSchema,
     access: RECORD_WRITERS,
   }),
   'receipts.transition': method({
     summary: 'Apply a workflow action (dispatch, acknowledge, tracer, escalate, inspect, sign, destroy, void, ...)',
-    input: z.object({ ...versionRef, action: receiptActionSchema }),
+    input: z.strictObject({ ...versionRef, action: receiptActionSchema }),
     output: receiptViewSchema,
     access: RECORD_WRITERS,
   }),
   'receipts.get': method({
     summary: 'Read one receipt',
-    input: z.object({ id: ulidSchema }),
+    input: z.strictObject({ id: ulidSchema }),
     output: receiptViewSchema,
     access: RECORD_READERS,
   }),
@@ -45,7 +45,7 @@ export const receiptMethods = {
   }),
   'receipts.history': method({
     summary: 'The journal entries of one receipt, oldest first',
-    input: z.object({ id: ulidSchema }),
+    input: z.strictObject({ id: ulidSchema }),
     output: z.array(journalEntrySchema),
     access: RECORD_READERS,
   }),

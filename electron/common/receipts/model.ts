@@ -25,21 +25,21 @@ export const TRANSMISSION_LABELS: Record<TransmissionMethod, string> = {
   secure_electronic: 'Secure electronic',
 };
 
-export const partySchema = z.object({
+export const partySchema = z.strictObject({
   organisation: requiredText(200),
   address: text(500).default(''),
   pointOfContact: text(200).default(''),
 });
 export type Party = z.infer<typeof partySchema>;
 
-export const reproductionSchema = z.object({
+export const reproductionSchema = z.strictObject({
   date: isoDateSchema,
   copies: z.number().int().min(1).max(10_000),
   copyNumbers: z.array(requiredText(40)).max(1000).default([]),
   authorisedBy: requiredText(200),
 });
 
-export const destructionSchema = z.object({
+export const destructionSchema = z.strictObject({
   date: isoDateSchema,
   method: requiredText(200),
   witnesses: z.array(requiredText(200)).max(10).default([]),
@@ -48,7 +48,7 @@ export const destructionSchema = z.object({
 export type Destruction = z.infer<typeof destructionSchema>;
 
 /** The fields a user enters; everything else is set by transitions. */
-export const receiptDraftSchema = z.object({
+export const receiptDraftSchema = z.strictObject({
   direction: z.enum(DIRECTIONS),
   controlNumber: requiredText(60),
   /** Serial copy numbers; required for TOP SECRET and NATO material. */
@@ -109,7 +109,7 @@ export const STATUS_LABELS: Record<ReceiptStatus, string> = {
   void: 'Void',
 };
 
-export const inspectionSchema = z.object({
+export const inspectionSchema = z.strictObject({
   inspectedOn: isoDateSchema,
   tamperingFound: z.boolean(),
   contentsMatch: z.boolean(),
@@ -126,7 +126,7 @@ export const receiptSchema = receiptDraftSchema.extend({
   suspenseDays: z.number().int().nullable(),
   suspenseDueOn: isoDateSchema.nullable(),
   tracerDates: z.array(isoDateSchema),
-  escalation: z.object({ on: isoDateSchema, reason: text(1000) }).nullable(),
+  escalation: z.strictObject({ on: isoDateSchema, reason: text(1000) }).nullable(),
   receiptSignedBy: text(200),
   receiptReturnedOn: isoDateSchema.nullable(),
   inspection: inspectionSchema.nullable(),
@@ -135,7 +135,7 @@ export const receiptSchema = receiptDraftSchema.extend({
   improperReceiptReportedOn: isoDateSchema.nullable(),
   reproductions: z.array(reproductionSchema),
   inventoriedOn: z.array(isoDateSchema),
-  transfer: z.object({ on: isoDateSchema, to: text(200), outgoingControlNumber: text(60) }).nullable(),
+  transfer: z.strictObject({ on: isoDateSchema, to: text(200), outgoingControlNumber: text(60) }).nullable(),
   destruction: destructionSchema.nullable(),
   voidReason: text(500),
   createdAt: isoTimestampSchema,

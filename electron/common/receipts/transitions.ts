@@ -6,19 +6,19 @@ import type { Direction, ReceiptStatus } from './model.js';
 import { destructionSchema, inspectionSchema, reproductionSchema } from './model.js';
 
 export const receiptActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('dispatch'), dispatchedOn: isoDateSchema }),
-  z.object({ type: z.literal('acknowledge'), signedBy: requiredText(200), returnedOn: isoDateSchema }),
-  z.object({ type: z.literal('tracer'), sentOn: isoDateSchema }),
-  z.object({ type: z.literal('escalate'), on: isoDateSchema, reason: reasonSchema }),
-  z.object({ type: z.literal('inspect'), inspection: inspectionSchema }),
-  z.object({ type: z.literal('sign'), signedBy: requiredText(200), returnedOn: isoDateSchema }),
-  z.object({ type: z.literal('report_improper'), reportedOn: isoDateSchema }),
-  z.object({ type: z.literal('reproduce'), reproduction: reproductionSchema }),
-  z.object({ type: z.literal('inventory'), on: isoDateSchema }),
-  z.object({ type: z.literal('transfer'), on: isoDateSchema, to: requiredText(200), outgoingControlNumber: text(60).default('') }),
-  z.object({ type: z.literal('destroy'), destruction: destructionSchema }),
-  z.object({ type: z.literal('archive') }),
-  z.object({ type: z.literal('void'), reason: reasonSchema }),
+  z.strictObject({ type: z.literal('dispatch'), dispatchedOn: isoDateSchema }),
+  z.strictObject({ type: z.literal('acknowledge'), signedBy: requiredText(200), returnedOn: isoDateSchema }),
+  z.strictObject({ type: z.literal('tracer'), sentOn: isoDateSchema }),
+  z.strictObject({ type: z.literal('escalate'), on: isoDateSchema, reason: reasonSchema }),
+  z.strictObject({ type: z.literal('inspect'), inspection: inspectionSchema }),
+  z.strictObject({ type: z.literal('sign'), signedBy: requiredText(200), returnedOn: isoDateSchema }),
+  z.strictObject({ type: z.literal('report_improper'), reportedOn: isoDateSchema }),
+  z.strictObject({ type: z.literal('reproduce'), reproduction: reproductionSchema }),
+  z.strictObject({ type: z.literal('inventory'), on: isoDateSchema }),
+  z.strictObject({ type: z.literal('transfer'), on: isoDateSchema, to: requiredText(200), outgoingControlNumber: text(60).default('') }),
+  z.strictObject({ type: z.literal('destroy'), destruction: destructionSchema }),
+  z.strictObject({ type: z.literal('archive') }),
+  z.strictObject({ type: z.literal('void'), reason: reasonSchema }),
 ]);
 export type ReceiptAction = z.infer<typeof receiptActionSchema>;
 export type ReceiptActionInput = z.input<typeof receiptActionSchema>;

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CanonicalJsonError, canonicalJson, parseCanonicalJson } from '../../../electron/common/canonicalJson.js';
+
+describe('canonicalJson', () => {
+  // Fixed vectors, including RFC 8785 section 3.2.2 (values) and 3.2.3 (key order).
+  const vectors: [string, unknown, string][] = [
+    ['empty object', {}, '{}'],
+    ['empty array', [], '[]'],
+    ['keys sorted, no whitespace', { b: 1, a: [true, false, null] }, '{"a":[true,false,null],"b":1}'],
+    ['nested keys sorted', { z: { y: 1, x: 2 }, a: 'A' }, '{"a":"A","z":{"x":2,"y":1}}'],
+    ['RFC 8785 numbers', [333333333.33333329, 1e30, 4.5, 2e-3, 0.000000000000000000000000001], '[333333333.3333333,1e+30,4.5,0.002,1e-27]'],
+    ['negative zero', -0, '0'],
+    ['integers', [0, -1, 9007199254740991], '[0,-1,9007199254740991]'],
+    ['RFC 8785 string escapes', '\u20ac$\u000F\u000aA\'\u0042\u0022\u005c\\"/', '"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"'],
+    ['non-ASCII kept as UTF-8', 'Köln – 東京 😀', '"Köln – 東京 😀"'],
+    [
+      'RFC 8785 key order by UTF-16 code units',
+      { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew', '1': 'One', '\ud83d\ude00': 'Emoji', '\u0080': 'Control', '\u00f6': 'o umlaut' },
+      '{"\\r":"Carriage Return","1":"One","\u0080":"Control","ö":"o umlaut","€":"Euro Sign","😀":"Emoji","\ufb33":"Hebrew"}',
+    ],
+  ];
+  it.each(vectors)('%s', (_name, value, expected) => {
+    expect(canonicalJson(value)).toBe(expected);
+  });
+
+  const refused: [string, unknown][] = [
+    ['NaN', Number.NaN],
+    ['Infinity', [Infinity]],
+    ['undefined property', { a: undefined }],
+    ['function', { f: () => 1 }],
+    ['bigint', 1n],
+    ['Date object', new Date(0)],
+    ['Map', new Map()],
+    ['lone surrogate', '\ud800'],
+    ['sparse array', [1, , 3]],
+  ];
+  it.each(refused)('refuses %s', (_name, value) => {
+    expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
+  });
+
+  it('refuses cycles and excessive depth', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => canonicalJson(cyclic)).toThrow(/cyclic/);
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i++) deep = [deep];
+    expect(() => canonicalJson(deep)).toThrow(/deeper/);
+  });
+
+  it('parseCanonicalJson accepts only the canonical form', () => {
+    expect(parseCanonicalJson('{"a":1,"b":[2]}')).toEqual({ a: 1, b: [2] });
+    expect(() => parseCanonicalJson('{"b":1,"a":2}')).toThrow(/canonical/);
+    expect(() => parseCanonicalJson('{"a": 1}')).toThrow(/canonical/);
+    expect(() => parseCanonicalJson('{"a":1.0}')).toThrow(/canonical/);
+    expect(() => parseCanonicalJson('{"a":1,"a":2}')).toThrow(/canonical/);
+    expect(() => parseCanonicalJson('{"a":')).toThrow(/not JSON/);
+    expect(() => parseCanonicalJson('[[[[1]]]]', 3)).toThrow(/deeper/);
+  });
+
+  it('round-trips and ignores key insertion order (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(parseCanonicalJson(text)).toEqual(JSON.parse(text));
+        expect(canonicalJson(JSON.parse(text))).toBe(text);
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+          const reversed = Object.fromEntries(Object.entries(value).reverse());
+          expect(canonicalJson(reversed)).toBe(text);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
