@@ -9,8 +9,21 @@ import { method } from './define.js';
 
 const versionRef = { id: ulidSchema, expectedVersion: z.number().int().min(1) };
 
-/** Fields that may change after creation; direction is fixed for the life of a receipt. */
-export const receiptChangesSchema = receiptDraftSchema.omit({ direction: true }).partial();
+/**
+ * Fields that may change after creation; direction is fixed for the life of a receipt. Defaults
+ * are removed: a field left out of a change must stay as it is, not be reset to its default.
+ */
+export const receiptChangesSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(receiptDraftSchema.omit({ direction: true }).shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? field.removeDefault() : field).optional(),
+    ]),
+  ) as { [K in keyof ChangeShape]: z.ZodOptional<RemoveDefault<ChangeShape[K]>> },
+);
+
+type ChangeShape = Omit<typeof receiptDraftSchema.shape, 'direction'>;
+type RemoveDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
 
 export const receiptMethods = {
   'receipts.create': method({

@@ -38,6 +38,7 @@ export const USERS: Record<string, Role[]> = {
   officer: ['security_officer'],
   auditor: ['auditor'],
   analyst: ['hq_analyst'],
+  sysadmin: ['administrator'],
 };
 
 export async function makeTestSite(options: { systemHigh?: UsLevel; siteId?: string } = {}): Promise<TestSite> {
