@@ -172,7 +172,7 @@ function journal(argv: string[], io: CliIo): number {
 function printResult(io: CliIo, result: Result<unknown>): number {
   io.out(JSON.stringify(result, null, 2));
   if (result.ok) return 0;
-  const issues = result.error.issues?.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  const issues = result.error.issues?.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
   io.err(`enclave-ledger: ${result.error.code}: ${result.error.message}${issues ? ` [${issues}]` : ''}`);
   return 1;
 }

@@ -1,0 +1,140 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/node/cli/main.js';
+import { ManualClock } from '../../../electron/node/clock.js';
+import { openDb } from '../../../db/open.js';
+import { outgoingFgiDraft } from '../support/receiptFixtures.js';
+
+const PASSWORD = 'a long enough cli password';
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
+  db = join(dir, 'site.sqlite');
+  process.env.ENCLAVE_LEDGER_PASSWORD = PASSWORD;
+});
+afterEach(() => {
+  delete process.env.ENCLAVE_LEDGER_PASSWORD;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(
+    argv,
+    { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: () => Promise.resolve(JSON.stringify(outgoingFgiDraft({ controlNumber: 'STDIN-1' }))) },
+    { clock: new ManualClock(new Date('2026-03-02T09:00:00Z')), passwordIterations: 1000 },
+  );
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+const INIT = ['init', '--site-id', 'SITE-A', '--site-name', 'Alpha Works', '--system-high', 'SECRET', '--admin', 'fso', '--admin-name', 'Fay Officer'];
+
+describe('enclave-ledger CLI', () => {
+  it('has --help on every command', async () => {
+    for (const argv of [['--help'], ['init', '--help'], ['call', '--help'], ['journal', '--help'], ['methods']]) {
+      const { status, out } = await cli(...argv);
+      expect(status, argv.join(' ')).toBe(0);
+      expect(out).toMatch(/Usage|receipts\.create/);
+    }
+  });
+
+  it('initialises, creates and lists receipts as a user, and verifies the journal', async () => {
+    expect((await cli(...INIT, '--db', db)).status).toBe(0);
+    const created = await cli('call', 'receipts.create', JSON.stringify(outgoingFgiDraft()), '--db', db, '--user', 'fso');
+    expect(created.status).toBe(0);
+    expect(JSON.parse(created.out)).toMatchObject({ ok: true, value: { controlNumber: 'OUT-2026-0001', status: 'prepared', createdBy: 'fso' } });
+    expect((await cli('call', 'receipts.create', '-', '--db', db, '--user', 'fso')).status).toBe(0);
+    const inputFile = join(dir, 'draft.json');
+    writeFileSync(inputFile, JSON.stringify(outgoingFgiDraft({ controlNumber: 'FILE-1' })));
+    expect((await cli('call', 'receipts.create', `@${inputFile}`, '--db', db, '--user', 'fso')).status).toBe(0);
+
+    const listed = JSON.parse((await cli('call', 'receipts.list', '{"sort":"controlNumber","sortDir":"asc"}', '--db', db, '--user', 'fso')).out) as {
+      value: { total: number; items: { controlNumber: string }[] };
+    };
+    expect(listed.value.total).toBe(3);
+    expect(listed.value.items.map((i) => i.controlNumber)).toEqual(['FILE-1', 'OUT-2026-0001', 'STDIN-1']);
+
+    const verified = await cli('journal', 'verify', '--db', db);
+    expect(verified.status).toBe(0);
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: true });
+  });
+
+  it('exits 1 with a one-line reason, changing nothing, when a call is refused', async () => {
+    await cli(...INIT, '--db', db);
+    const bad = await cli('call', 'receipts.create', '{"direction":"outgoing"}', '--db', db, '--user', 'fso');
+    expect(bad.status).toBe(1);
+    expect(bad.err.split('\n')).toHaveLength(1);
+    expect(bad.err).toMatch(/INVALID_INPUT.*controlNumber: is required/);
+    const check = openDb(db);
+    expect(check.prepare('SELECT count(*) AS n FROM receipts').get()).toEqual({ n: 0 });
+    check.close();
+  });
+
+  it('refuses a wrong password', async () => {
+    await cli(...INIT, '--db', db);
+    process.env.ENCLAVE_LEDGER_PASSWORD = 'not the right password';
+    const result = await cli('call', 'receipts.list', '--db', db, '--user', 'fso');
+    expect(result.status).toBe(1);
+    expect(result.err).toMatch(/UNAUTHENTICATED/);
+  });
+
+  const usage: [string, string[], RegExp][] = [
+    ['no command', [], /Usage/],
+    ['unknown command', ['frobnicate'], /unknown command/],
+    ['unknown flag', ['init', '--colour', 'red'], /colour/],
+    ['missing --db', ['journal', 'verify'], /--db/],
+    ['missing site id', ['init', '--db', 'x.sqlite'], /--site-id/],
+    ['bad system-high', ['init', '--db', 'x.sqlite', '--site-id', 'A1', '--site-name', 'n', '--admin', 'a', '--system-high', 'SUPER SECRET'], /system-high/],
+    ['bad JSON', ['call', 'receipts.list', '{nope', '--db', 'x.sqlite', '--user', 'a'], /not valid JSON/],
+    ['call without user', ['call', 'receipts.list', '{}', '--db', 'PLACEHOLDER'], /--user/],
+    ['missing database', ['call', 'receipts.list', '{}', '--db', '/nonexistent/x.sqlite', '--user', 'a'], /no database/],
+  ];
+  it.each(usage)('exits 2 on wrong usage: %s', async (_name, argv, message) => {
+    if (argv.includes('PLACEHOLDER')) {
+      await cli(...INIT, '--db', db);
+      argv = argv.map((a) => (a === 'PLACEHOLDER' ? db : a));
+    }
+    const result = await cli(...argv);
+    expect(result.status).toBe(2);
+    expect(result.err + result.out).toMatch(message);
+  });
+
+  it('never initialises over an existing database', async () => {
+    await cli(...INIT, '--db', db);
+    const again = await cli(...INIT, '--db', db);
+    expect(again.status).toBe(2);
+    expect(again.err).toMatch(/already exists/);
+  });
+
+  it('leaves no file behind when init is refused', async () => {
+    const result = await cli('init', '--db', db, '--site-id', 'bad id!', '--site-name', 'n', '--system-high', 'SECRET', '--admin', 'fso');
+    expect(result.status).toBe(1);
+    expect(result.err).toMatch(/siteId/);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('reports a tampered journal with exit 1 and the first broken link', async () => {
+    await cli(...INIT, '--db', db);
+    const raw = openDb(db);
+    raw.exec("DROP TRIGGER journal_no_update; UPDATE journal SET actor = 'mallory' WHERE seq = 2;");
+    raw.close();
+    const result = await cli('journal', 'verify', '--db', db);
+    expect(result.status).toBe(1);
+    expect(result.err).toMatch(/seq 2/);
+  });
+});
+
+describe('the installed executable', () => {
+  const bin = join(import.meta.dirname, '../../../bin/enclave-ledger.js');
+  it.runIf(existsSync(join(import.meta.dirname, '../../../out/electron/node/cli/index.js')))('runs from package bin with real process exit codes', () => {
+    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toMatch(/enclave-ledger <command>/);
+    const failed = spawnSync(process.execPath, [bin, 'journal', 'verify', '--db', join(dir, 'missing.sqlite')], { encoding: 'utf8' });
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toMatch(/no database/);
+  });
+});
