@@ -19,6 +19,8 @@ export const migration001 = {
     ) WITHOUT ROWID;
     CREATE INDEX journal_entity ON journal (entity_id, site_id, seq);
     CREATE INDEX journal_kind_at ON journal (kind, at);
+    CREATE INDEX journal_actor_at ON journal (actor, at);
+    CREATE INDEX journal_at ON journal (at);
 
     -- Append-only. These triggers stop the application and casual tools; the hash chain and
     -- 'journal verify' catch an edit made after someone drops them.
@@ -49,11 +51,22 @@ export const migration001 = {
       display_name        TEXT NOT NULL,
       roles               TEXT NOT NULL,
       disabled            INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+      locked              INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+      locked_at           TEXT,
+      must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1)),
       created_at          TEXT NOT NULL,
       updated_at          TEXT NOT NULL,
       -- Credentials are local secrets: kept here, never in the journal (which travels to HQ).
       password_hash       TEXT,
       password_changed_at TEXT
     );
+
+    -- Earlier password hashes, so a user cannot reuse one of the last five (STIG).
+    CREATE TABLE password_history (
+      user_id TEXT NOT NULL REFERENCES users (id),
+      hash    TEXT NOT NULL,
+      set_at  TEXT NOT NULL
+    );
+    CREATE INDEX password_history_user ON password_history (user_id, set_at);
   `,
 } as const;

@@ -18,9 +18,18 @@ export function projectSettings(db: Database, settings: Settings): void {
 /** The account without its credentials (those never enter the journal). */
 export function projectUser(db: Database, siteId: string, user: User, at: string): void {
   db.prepare(
-    `INSERT INTO users (id, site_id, username, display_name, roles, disabled, created_at, updated_at)
-     VALUES (@id, @siteId, @username, @displayName, @roles, @disabled, @createdAt, @at)
+    `INSERT INTO users (id, site_id, username, display_name, roles, disabled, locked, locked_at, must_change_password, created_at, updated_at)
+     VALUES (@id, @siteId, @username, @displayName, @roles, @disabled, @locked, @lockedAt, @mustChangePassword, @createdAt, @at)
      ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, roles = excluded.roles,
-       disabled = excluded.disabled, updated_at = excluded.updated_at`,
-  ).run({ ...user, siteId, roles: canonicalJson(user.roles), disabled: user.disabled ? 1 : 0, at });
+       disabled = excluded.disabled, locked = excluded.locked, locked_at = excluded.locked_at,
+       must_change_password = excluded.must_change_password, updated_at = excluded.updated_at`,
+  ).run({
+    ...user,
+    siteId,
+    roles: canonicalJson(user.roles),
+    disabled: user.disabled ? 1 : 0,
+    locked: user.locked ? 1 : 0,
+    mustChangePassword: user.mustChangePassword ? 1 : 0,
+    at,
+  });
 }

@@ -22,6 +22,9 @@ interface UserRow {
   display_name: string;
   roles: string;
   disabled: number;
+  locked: number;
+  locked_at: string | null;
+  must_change_password: number;
   created_at: string;
   password_hash: string | null;
 }
@@ -33,6 +36,9 @@ function rowToUser(row: UserRow): User {
     displayName: row.display_name,
     roles: JSON.parse(row.roles) as Role[],
     disabled: row.disabled === 1,
+    locked: row.locked === 1,
+    lockedAt: row.locked_at,
+    mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at,
   };
 }
@@ -51,6 +57,27 @@ export function findUserById(db: Database, id: string): User | undefined {
   return row ? rowToUser(row) : undefined;
 }
 
+/** Set a new password hash, keeping the previous one in the history used against reuse. */
 export function setPasswordHash(db: Database, userId: string, hash: string, at: string): void {
+  const previous = db.prepare('SELECT password_hash FROM users WHERE id = ?').get(userId) as { password_hash: string | null } | undefined;
+  if (previous?.password_hash) {
+    db.prepare('INSERT INTO password_history (user_id, hash, set_at) VALUES (?, ?, ?)').run(userId, previous.password_hash, at);
+  }
   db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(hash, at, userId);
+}
+
+/** The current and the last `count - 1` earlier hashes of a user's password, newest first. */
+export function recentPasswordHashes(db: Database, userId: string, count: number): string[] {
+  const current = db.prepare('SELECT password_hash FROM users WHERE id = ?').get(userId) as { password_hash: string | null } | undefined;
+  const earlier = db
+    .prepare('SELECT hash FROM password_history WHERE user_id = ? ORDER BY set_at DESC, rowid DESC LIMIT ?')
+    .all(userId, Math.max(0, count - 1)) as { hash: string }[];
+  return [...(current?.password_hash ? [current.password_hash] : []), ...earlier.map((r) => r.hash)];
+}
+
+/** Every enabled account holding the administrator role (a locked one still counts: it can be unlocked). */
+export function enabledAdministrators(db: Database): string[] {
+  return listUsers(db)
+    .filter((u) => !u.disabled && u.roles.includes('administrator'))
+    .map((u) => u.id);
 }

@@ -7,6 +7,12 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'FORBIDDEN',
   'UNAUTHENTICATED',
+  /** The session is locked after idle time: unlock with the password; unsaved work is kept. */
+  'SESSION_LOCKED',
+  /** Too many failed sign-ins: an administrator must unlock the account. */
+  'ACCOUNT_LOCKED',
+  /** An administrator reset the password: choose a new one before anything else. */
+  'PASSWORD_CHANGE_REQUIRED',
   'CONFLICT',
   'INVALID_TRANSITION',
   'BUNDLE_REJECTED',

@@ -23,10 +23,28 @@ export const settingsSchema = z.strictObject({
   suspenseDaysDomestic: z.number().int().min(1).max(365),
   /** How many days before a suspense date a receipt shows as due soon. */
   dueSoonDays: z.number().int().min(0).max(60),
+  /** DISA ASD STIG: lock a session after 15 minutes idle; a site may be stricter, never looser. */
+  idleLockMinutes: z.number().int().min(1).max(15, 'may not exceed the 15 minutes of the STIG'),
+  /** Administrators lock after 10 minutes idle. */
+  idleLockMinutesAdmin: z.number().int().min(1).max(10, 'may not exceed the 10 minutes of the STIG for administrators'),
+  /** Failed sign-ins within the window that lock the account (STIG: 3 within 15 minutes). */
+  maxFailedSignIns: z.number().int().min(1).max(3, 'may not exceed the 3 attempts of the STIG'),
+  failedSignInWindowMinutes: z.number().int().min(15, 'must be at least the 15 minutes of the STIG').max(1440),
+  /** Minutes after which a locked account unlocks by itself; 0: only an administrator unlocks it. */
+  autoUnlockMinutes: z.number().int().min(0).max(10_080),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { suspenseDaysInternational: 45, suspenseDaysDomestic: 30, dueSoonDays: 7 };
+export const DEFAULT_SETTINGS: Settings = {
+  suspenseDaysInternational: 45,
+  suspenseDaysDomestic: 30,
+  dueSoonDays: 7,
+  idleLockMinutes: 15,
+  idleLockMinutesAdmin: 10,
+  maxFailedSignIns: 3,
+  failedSignInWindowMinutes: 15,
+  autoUnlockMinutes: 0,
+};
 
 export const usernameSchema = z
   .string()
@@ -38,6 +56,11 @@ export const userSchema = z.strictObject({
   displayName: requiredText(200),
   roles: z.array(z.enum(ROLES)).min(1),
   disabled: z.boolean(),
+  /** Locked by failed sign-ins; an administrator unlocks it (or the auto-unlock period passes). */
+  locked: z.boolean(),
+  lockedAt: z.string().nullable(),
+  /** Set by an administrator's reset: the user must choose a new password at next sign-in. */
+  mustChangePassword: z.boolean(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -52,11 +75,20 @@ export const sessionSchema = z.strictObject({
   /** Where the user sits: the workstation's host name, recorded in the audit trail. */
   workstation: z.string(),
   startedAt: z.string(),
+  /** The password was reset by an administrator: only session.changePassword is allowed. */
+  mustChangePassword: z.boolean().default(false),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
-/** DISA Application Security STIG: at least 15 characters. */
+/**
+ * DISA Application Security and Development STIG: at least 15 characters with at least one
+ * upper-case letter, one lower-case letter, one digit and one special character.
+ */
 export const passwordSchema = z
   .string()
   .min(15, 'must be at least 15 characters')
-  .max(1024, 'must be at most 1024 characters');
+  .max(1024, 'must be at most 1024 characters')
+  .refine((p) => /\p{Lu}/u.test(p), 'must contain an upper-case letter')
+  .refine((p) => /\p{Ll}/u.test(p), 'must contain a lower-case letter')
+  .refine((p) => /\p{Nd}/u.test(p), 'must contain a digit')
+  .refine((p) => /[^\p{L}\p{Nd}]/u.test(p), 'must contain a special character (not a letter or digit)');

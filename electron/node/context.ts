@@ -12,6 +12,10 @@ export interface Connection {
   session: Session | null;
   /** Where the calls come from, for the audit trail: the workstation's host name. */
   workstation: string;
+  /** Milliseconds (clock time) of the last call that counts as activity; drives the idle lock. */
+  lastActivityAt?: number;
+  /** Locked after idle time: only status, unlock and sign-out are allowed until unlocked. */
+  locked?: boolean;
 }
 
 export interface CoreOptions {
@@ -28,9 +32,15 @@ export interface CoreOptions {
 export class HandlerContext {
   constructor(
     readonly options: CoreOptions,
-    readonly site: SiteConfig,
+    private readonly siteConfig: SiteConfig | null,
     readonly conn: Connection,
   ) {}
+
+  /** This installation; every handler but first-run setup runs on a configured installation. */
+  get site(): SiteConfig {
+    if (this.siteConfig === null) throw new Error('handler needs a configured site');
+    return this.siteConfig;
+  }
 
   get db(): Database {
     return this.options.db;

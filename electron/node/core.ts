@@ -6,7 +6,8 @@ import type { MethodName } from '../common/contract/index.js';
 import { contract, isMethodName } from '../common/contract/index.js';
 import type { Result } from '../common/result.js';
 import { LedgerError, fail, ok } from '../common/result.js';
-import type { Access } from '../common/contract/define.js';
+import type { Access, MethodSpec } from '../common/contract/define.js';
+import { lockIfIdle } from './services/sessions.js';
 import { findUserById, readSite } from '../../db/queries/system.js';
 import type { Connection, CoreOptions } from './context.js';
 import { HandlerContext } from './context.js';
@@ -43,11 +44,16 @@ async function dispatchOrThrow(options: CoreOptions, conn: Connection, method: s
   if (!isMethodName(method)) {
     return fail({ code: 'UNKNOWN_METHOD', message: `unknown method: ${String(method).slice(0, 80)}` });
   }
-  const site = readSite(options.db);
-  if (!site) {
-    return fail({ code: 'NOT_CONFIGURED', message: 'this installation is not set up: run `enclave-ledger init` first' });
+  const spec: MethodSpec = contract[method];
+  const site = readSite(options.db) ?? null;
+  if (!site && !spec.beforeSetup) {
+    return fail({ code: 'NOT_CONFIGURED', message: 'this installation is not set up yet: complete the first-run setup (or run `enclave-ledger init`)' });
   }
-  const spec = contract[method];
+  const ctx = new HandlerContext(options, site, conn);
+  if (site) {
+    const refused = checkSessionState(ctx, method);
+    if (refused) return refused;
+  }
   const denied = checkAccess(options, conn, spec.access);
   if (denied) return denied;
 
@@ -55,10 +61,30 @@ async function dispatchOrThrow(options: CoreOptions, conn: Connection, method: s
   if (!parsed.success) {
     return fail({ code: 'INVALID_INPUT', message: describeIssues(parsed.error), issues: toFieldIssues(parsed.error) });
   }
-  const ctx = new HandlerContext(options, site, conn);
   const handler = handlers[method] as (ctx: HandlerContext, input: unknown) => unknown;
   const value = await handler(ctx, parsed.data);
   return ok(checkOutput(method, spec.output, value));
+}
+
+/** Calls a locked or password-expired session may still make. */
+const ALWAYS_ALLOWED = new Set<MethodName>(['system.info', 'session.status', 'session.unlock', 'session.signOut', 'session.signIn']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<MethodName>([...ALWAYS_ALLOWED, 'session.current', 'session.changePassword']);
+
+/**
+ * The idle lock (STIG: 15 minutes, 10 for administrators) and a pending password change stop
+ * every call but the few that resolve them. Other calls count as activity.
+ */
+function checkSessionState(ctx: HandlerContext, method: MethodName): Result<never> | null {
+  const conn = ctx.conn;
+  if (conn.session === null) return null;
+  lockIfIdle(ctx);
+  if (ALWAYS_ALLOWED.has(method)) return null;
+  if (conn.locked) return fail({ code: 'SESSION_LOCKED', message: 'the session is locked after idle time: enter your password to continue' });
+  if (conn.session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) {
+    return fail({ code: 'PASSWORD_CHANGE_REQUIRED', message: 'your password was reset: choose a new one first' });
+  }
+  conn.lastActivityAt = ctx.now().getTime();
+  return null;
 }
 
 /** Re-read the account on every call so a disabled account or a changed role takes effect at once. */

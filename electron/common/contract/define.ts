@@ -16,6 +16,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   access: Access;
   /** One line for `--help` and the docs. */
   summary: string;
+  /** Callable on an installation that is not set up yet (first-run setup); all others are refused. */
+  beforeSetup?: boolean;
 }
 
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

@@ -2,11 +2,17 @@
 // test harness, the CLI and the renderer's client are all typed from this object.
 import type { z } from 'zod';
 import '../zodMessages.js';
+import { authMethods } from './auth.js';
+import { auditMethods } from './audit.js';
 import { receiptMethods } from './receipts.js';
+import { setupMethods } from './setup.js';
 import { systemMethods } from './system.js';
 
 export const contract = {
+  ...setupMethods,
   ...systemMethods,
+  ...authMethods,
+  ...auditMethods,
   ...receiptMethods,
 } as const;
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { verifyReportSchema } from '../journal.js';
 import { requiredText } from '../primitives.js';
-import { ROLES } from '../roles.js';
-import { passwordSchema, sessionSchema, settingsSchema, siteConfigSchema, userSchema, usernameSchema } from '../site.js';
+import { settingsSchema, siteConfigSchema } from '../site.js';
 import { method } from './define.js';
 
 export const systemMethods = {
@@ -17,24 +16,6 @@ export const systemMethods = {
     }),
     access: 'anyone',
   }),
-  'session.signIn': method({
-    summary: 'Sign in with user name and password; the session belongs to this window or process',
-    input: z.strictObject({ username: z.string().min(1, 'is required').max(64), password: z.string().min(1, 'is required').max(1024) }),
-    output: sessionSchema,
-    access: 'anyone',
-  }),
-  'session.signOut': method({
-    summary: 'End the session',
-    input: z.strictObject({}),
-    output: z.strictObject({ signedOut: z.literal(true) }),
-    access: 'signed-in',
-  }),
-  'session.current': method({
-    summary: 'The signed-in user and session',
-    input: z.strictObject({}),
-    output: sessionSchema,
-    access: 'signed-in',
-  }),
   'settings.get': method({
     summary: 'Suspense periods and other local policy',
     input: z.strictObject({}),
@@ -42,8 +23,8 @@ export const systemMethods = {
     access: 'signed-in',
   }),
   'settings.update': method({
-    summary: 'Change local policy (suspense periods), giving a reason',
-    input: z.strictObject({ settings: settingsSchema, reason: requiredText(500) }),
+    summary: 'Change local policy (suspense periods, idle lock, lockout), giving a reason; only the fields given change',
+    input: z.strictObject({ changes: settingsSchema.partial(), reason: requiredText(500) }),
     output: settingsSchema,
     access: ['administrator', 'security_officer'],
   }),
@@ -52,23 +33,5 @@ export const systemMethods = {
     input: z.strictObject({}),
     output: verifyReportSchema,
     access: ['administrator', 'security_officer', 'auditor'],
-  }),
-  'users.list': method({
-    summary: 'List user accounts',
-    input: z.strictObject({}),
-    output: z.array(userSchema),
-    access: ['administrator'],
-  }),
-  'users.create': method({
-    summary: 'Create a user account with one or more roles',
-    input: z.strictObject({
-      username: usernameSchema,
-      displayName: requiredText(200),
-      roles: z.array(z.enum(ROLES)).min(1, 'give the account at least one role').max(ROLES.length),
-      /** Initial password; the user changes it at first sign-in (issue 3). */
-      password: passwordSchema,
-    }),
-    output: userSchema,
-    access: ['administrator'],
   }),
 } as const;

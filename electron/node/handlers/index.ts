@@ -1,8 +1,14 @@
+import { auditHandlers } from './audit.js';
+import { authHandlers } from './auth.js';
 import { receiptHandlers } from './receipts.js';
+import { setupHandlers } from './setup.js';
 import { systemHandlers } from './system.js';
 import type { Handlers } from './types.js';
 
 export const handlers: Handlers = {
+  ...setupHandlers,
   ...systemHandlers,
+  ...authHandlers,
+  ...auditHandlers,
   ...receiptHandlers,
 };

@@ -1,19 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { SiteConfig } from '../../common/site.js';
-import { DEFAULT_SETTINGS, passwordSchema, siteConfigSchema, usernameSchema } from '../../common/site.js';
+import { DEFAULT_SETTINGS } from '../../common/site.js';
+import type { SetupInput } from '../../common/contract/setup.js';
+import { setupInputSchema } from '../../common/contract/setup.js';
 import { LedgerError } from '../../common/result.js';
 import { readSite } from '../../../db/queries/system.js';
 import type { Clock } from '../clock.js';
 import { HandlerContext } from '../context.js';
 import { createUser } from '../services/users.js';
-import { requiredText } from '../../common/primitives.js';
-import { z } from 'zod';
 import { toFieldIssues } from '../zodIssues.js';
 
-export const initSiteSchema = siteConfigSchema.extend({
-  admin: z.object({ username: usernameSchema, displayName: requiredText(200), password: passwordSchema }),
-});
-export type InitSiteInput = z.input<typeof initSiteSchema>;
+export const initSiteSchema = setupInputSchema;
+export type InitSiteInput = SetupInput;
 
 export interface InitOptions {
   appVersion: string;

@@ -8,7 +8,7 @@ import { ManualClock } from '../../../electron/node/clock.js';
 import { openDb } from '../../../db/open.js';
 import { outgoingFgiDraft } from '../support/receiptFixtures.js';
 
-const PASSWORD = 'a long enough cli password';
+const PASSWORD = 'Long enough CLI passw0rd!';
 let dir: string;
 let db: string;
 beforeEach(() => {

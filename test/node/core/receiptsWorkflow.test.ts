@@ -4,7 +4,7 @@ import type { ReceiptView } from '../../../electron/common/receipts/model.js';
 import type { ReceiptActionInput } from '../../../electron/common/receipts/transitions.js';
 import { verifyJournal } from '../../../db/journal/verify.js';
 import type { TestSite } from '../support/testSite.js';
-import { dumpDb, makeTestSite } from '../support/testSite.js';
+import { PASSWORD, dumpDb, makeTestSite } from '../support/testSite.js';
 import { incomingDraft, outgoingFgiDraft } from '../support/receiptFixtures.js';
 
 let site: TestSite;
@@ -35,25 +35,29 @@ describe('outgoing receipt workflow', () => {
     const officer = await site.connect('officer');
     const r = await site.must(clerk, 'receipts.create', outgoingFgiDraft({ international: false, controlNumber: 'D-1' }));
     expect((await act(r, { type: 'dispatch', dispatchedOn: '2026-03-02' })).suspenseDueOn).toBe('2026-04-01');
-    await site.must(officer, 'settings.update', { settings: { suspenseDaysInternational: 40, suspenseDaysDomestic: 20, dueSoonDays: 5 }, reason: 'local policy' });
+    await site.must(officer, 'settings.update', { changes: { suspenseDaysInternational: 40, suspenseDaysDomestic: 20, dueSoonDays: 5 }, reason: 'local policy' });
     const r2 = await site.must(clerk, 'receipts.create', outgoingFgiDraft({ international: false, controlNumber: 'D-2' }));
     expect((await act(r2, { type: 'dispatch', dispatchedOn: '2026-03-02' })).suspenseDueOn).toBe('2026-03-22');
   });
 
   it('refuses an international suspense longer than the 45 days of 32 CFR 117.19(d)', async () => {
     const officer = await site.connect('officer');
-    const result = await site.call(officer, 'settings.update', { settings: { suspenseDaysInternational: 60, suspenseDaysDomestic: 30, dueSoonDays: 7 }, reason: 'x' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['settings', 'suspenseDaysInternational'] }] } });
+    const result = await site.call(officer, 'settings.update', { changes: { suspenseDaysInternational: 60 }, reason: 'x' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['changes', 'suspenseDaysInternational'] }] } });
   });
 
   it('becomes due soon, then overdue as the clock passes the suspense, then tracer, escalation, acknowledgement', async () => {
     let r = await act(await site.must(clerk, 'receipts.create', outgoingFgiDraft()), { type: 'dispatch', dispatchedOn: '2026-03-02' });
     site.clock.advanceDays(40);
+    // Forty days idle locks the session: unlock it as the user would.
+    expect(await site.call(clerk, 'receipts.get', { id: r.id })).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+    await site.must(clerk, 'session.unlock', { password: PASSWORD });
     r = await site.must(clerk, 'receipts.get', { id: r.id });
     expect(r).toMatchObject({ overdue: false, dueSoon: true });
     expect((await tryAct(r, { type: 'tracer', sentOn: '2026-04-11' })).ok).toBe(false);
 
     site.clock.advanceDays(6); // 2026-04-17, one day past 2026-04-16
+    clerk = await site.connect('clerk');
     r = await site.must(clerk, 'receipts.get', { id: r.id });
     expect(r).toMatchObject({ overdue: true, daysOverdue: 1, dueSoon: false });
     const overdue = await site.must(clerk, 'receipts.list', { overdueOnly: true });

@@ -15,7 +15,7 @@ import type { UsLevel } from '../../../electron/common/classification/model.js';
 
 /** Low PBKDF2 cost so tests stay fast; the production default is tested in password.test.ts. */
 export const TEST_ITERATIONS = 1_000;
-export const PASSWORD = 'a long enough test password';
+export const PASSWORD = 'Long enough test passw0rd!';
 export const START = new Date('2026-03-02T09:00:00.000Z');
 
 export interface TestSite {
