@@ -42,7 +42,8 @@ export function appendEntry(db: Database, siteId: string, draft: EntryDraft): Jo
 /** Insert an entry whose seq and hashes are already fixed (local append, or import of a verified bundle). */
 export function insertEntry(db: Database, entry: JournalEntry): void {
   db.prepare(
-    `INSERT INTO journal (site_id, seq, id, at, actor, kind, entity_id, action, data, prev_hash, hash)
-     VALUES (@siteId, @seq, @id, @at, @actor, @kind, @entityId, @action, @data, @prevHash, @hash)`,
+    `INSERT INTO journal (site_id, seq, id, at, actor, kind, entity_id, action, data, prev_hash, hash, ord)
+     VALUES (@siteId, @seq, @id, @at, @actor, @kind, @entityId, @action, @data, @prevHash, @hash,
+             (SELECT coalesce(max(ord), 0) + 1 FROM journal))`,
   ).run({ ...entry, data: canonicalJson(entry.data) });
 }

@@ -15,6 +15,9 @@ export const migration001 = {
       data      TEXT    NOT NULL,
       prev_hash TEXT    NOT NULL,
       hash      TEXT    NOT NULL UNIQUE,
+      -- Local insertion order (not hashed, never exported): lets a reader page through a
+      -- snapshot of the journal while entries (imports, audited reads) keep arriving.
+      ord       INTEGER NOT NULL UNIQUE,
       PRIMARY KEY (site_id, seq)
     ) WITHOUT ROWID;
     CREATE INDEX journal_entity ON journal (entity_id, site_id, seq);

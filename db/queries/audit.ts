@@ -20,6 +20,10 @@ function whereClause(filter: AuditFilter): { sql: string; params: Record<string,
     where.push('action = @action');
     params.action = filter.action;
   }
+  if (filter.snapshot !== undefined) {
+    where.push('ord <= @snapshot');
+    params.snapshot = filter.snapshot;
+  }
   if (filter.siteId) {
     where.push('site_id = @siteId');
     params.siteId = filter.siteId;
@@ -33,6 +37,11 @@ function whereClause(filter: AuditFilter): { sql: string; params: Record<string,
     params.to = `${addDays(filter.to, 1)}T00:00:00.000Z`;
   }
   return { sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** The current end of the journal in insertion order: pass it back as `snapshot` to page stably. */
+export function journalSnapshot(db: Database): number {
+  return (db.prepare('SELECT coalesce(max(ord), 0) AS ord FROM journal').get() as { ord: number }).ord;
 }
 
 /** Newest first; the same filter drives the screen and the CSV export. */

@@ -11,6 +11,8 @@ export const auditFilterSchema = z.strictObject({
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   siteId: text(32).optional(),
+  /** From a first page's answer: later pages see the same entries even as new ones arrive. */
+  snapshot: z.number().int().min(0).optional(),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
@@ -27,7 +29,7 @@ export const auditMethods = {
   'audit.list': method({
     summary: 'Read the audit trail (the journal), newest first, filtered; the read is itself audited',
     input: auditFilterSchema.extend(pageSchema.shape),
-    output: pagedSchema(auditRecordSchema),
+    output: pagedSchema(auditRecordSchema).extend({ snapshot: z.number().int() }),
     access: AUDIT_READERS,
   }),
   'audit.exportCsv': method({

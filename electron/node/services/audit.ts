@@ -1,6 +1,6 @@
 import type { AuditFilter, AuditRecord } from '../../common/contract/audit.js';
 import type { JournalEntry } from '../../common/journal.js';
-import { iterateAudit, listAudit } from '../../../db/queries/audit.js';
+import { iterateAudit, journalSnapshot, listAudit } from '../../../db/queries/audit.js';
 import type { HandlerContext } from '../context.js';
 import { toCsv } from '../export/csv.js';
 
@@ -18,8 +18,9 @@ export function toAuditRecord(entry: JournalEntry): AuditRecord {
 /** Reading the audit trail is itself an audit event (AU-9), recorded before the page is read. */
 export function listAuditTrail(ctx: HandlerContext, filter: AuditFilter, page: { offset: number; limit: number }) {
   ctx.record('session', ctx.requireSession().userId, 'audit_read', { filter, offset: page.offset, outcome: 'success' });
-  const { items, total } = listAudit(ctx.db, filter, page);
-  return { items: items.map(toAuditRecord), total, offset: page.offset };
+  const snapshot = filter.snapshot ?? journalSnapshot(ctx.db);
+  const { items, total } = listAudit(ctx.db, { ...filter, snapshot }, page);
+  return { items: items.map(toAuditRecord), total, offset: page.offset, snapshot };
 }
 
 export function exportAuditCsv(ctx: HandlerContext, filter: AuditFilter) {

@@ -44,7 +44,7 @@ describe('migrations', () => {
     const path = tempPath();
     const db = openDb(path, { migrateTo: 1 });
     db.prepare(
-      "INSERT INTO journal VALUES ('SITE-A', 1, '01J0000000000000000000000A', '2026-01-01T00:00:00.000Z', 'a', 'site', 'SITE-A', 'init', '{}', ?, ?)",
+      "INSERT INTO journal VALUES ('SITE-A', 1, '01J0000000000000000000000A', '2026-01-01T00:00:00.000Z', 'a', 'site', 'SITE-A', 'init', '{}', ?, ?, 1)",
     ).run('0'.repeat(96), 'f'.repeat(96));
     db.prepare("INSERT INTO users (id, site_id, username, display_name, roles, created_at, updated_at) VALUES ('u1', 'SITE-A', 'ada', 'Ada', '[]', 'x', 'x')").run();
     migrate(db, 2);
