@@ -1,0 +1,32 @@
+// Shared by the app-protocol tests and the harness tests: both hosts must refuse all of these.
+
+/** URL paths that must never resolve; written as they arrive in URL.pathname (still encoded). */
+export const HOSTILE_PATHS = [
+  '/..',
+  '/../package.json',
+  '/../../etc/passwd',
+  '/assets/../../secret.txt',
+  '/%2e%2e/secret.txt',
+  '/%2E%2E/secret.txt',
+  '/.%2e/secret.txt',
+  '/%2e%2e%2fsecret.txt',
+  '/assets/..%2f..%2fsecret.txt',
+  '/assets/..%5c..%5csecret.txt',
+  '/..\\secret.txt',
+  '/%252e%252e/secret.txt',
+  '//etc/passwd',
+  '/%2fetc%2fpasswd',
+  '/C:/Windows/win.ini',
+  '/C%3A%5CWindows%5Cwin.ini',
+  '/index.html%00.js',
+  '/assets/app.js%00',
+  '/.env',
+  '/assets/.hidden',
+  '/index.html.',
+  '/index.html%20',
+  '/assets//app.js',
+  '/%',
+  '/%E0%A4%A',
+  'index.html',
+  `/${'a'.repeat(2000)}`,
+];

@@ -1,0 +1,75 @@
+// Builds the real preload bundle (as `npm run build` does) and runs it in a bare VM context with
+// a stand-in `require`, as a sandboxed preload runs: it may require only `electron`, and must
+// expose exactly one thing, `ledger`, whose every method invokes the one IPC channel.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { METHOD_NAMES } from '../../../electron/common/contract/index.js';
+import { LEDGER_CHANNEL } from '../../../electron/main/ipc.js';
+import { REPO_ROOT } from '../../harness/buildBridge.js';
+
+describe('the preload bundle', () => {
+  let outDir: string;
+  let code: string;
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(path.join(os.tmpdir(), 'ledger-preload-'));
+    await build({ configFile: path.join(REPO_ROOT, 'electron/preload/vite.config.ts'), logLevel: 'silent', build: { outDir } });
+    code = await readFile(path.join(outDir, 'preload.cjs'), 'utf8');
+  }, 60_000);
+  afterAll(async () => {
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  function run() {
+    const exposed: [string, unknown][] = [];
+    const invoke = vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: 'pong' }));
+    const required: string[] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.push([key, value]) },
+      ipcRenderer: { invoke },
+    };
+    const sandbox = {
+      require: (id: string) => {
+        required.push(id);
+        if (id !== 'electron') throw new Error(`a sandboxed preload cannot require ${id}`);
+        return electron;
+      },
+      module: { exports: {} },
+      exports: {},
+    };
+    vm.runInNewContext(code, sandbox, { filename: 'preload.cjs' });
+    return { exposed, invoke, required };
+  }
+
+  it('requires nothing but electron', () => {
+    expect(new Set(run().required)).toEqual(new Set(['electron']));
+  });
+
+  it('exposes only window.ledger, with every contract method', () => {
+    const { exposed } = run();
+    expect(exposed.map(([key]) => key)).toEqual(['ledger']);
+    const api = exposed[0]?.[1] as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES].sort());
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('sends each call over ledger:call and returns its Result', async () => {
+    const { exposed, invoke } = run();
+    const api = exposed[0]?.[1] as Record<string, (input: unknown) => Promise<unknown>>;
+    const signIn = api['session.signIn'];
+    if (!signIn) throw new Error('no session.signIn');
+    expect(await signIn({ username: 'a', password: 'b' })).toEqual({ ok: true, value: 'pong' });
+    expect(invoke).toHaveBeenCalledWith(LEDGER_CHANNEL, 'session.signIn', { username: 'a', password: 'b' });
+  });
+
+  it('reports a torn-down channel as an INTERNAL Result, not a rejection', async () => {
+    const { exposed, invoke } = run();
+    invoke.mockImplementationOnce(() => Promise.reject(new Error('channel closed')));
+    const api = exposed[0]?.[1] as Record<string, (input: unknown) => Promise<unknown>>;
+    await expect(api['system.info']?.({})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
