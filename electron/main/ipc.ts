@@ -25,7 +25,7 @@ export interface AttachableContents {
 
 export interface LedgerIpcOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
-  core: Pick<Core, 'dispatch'>;
+  core: Pick<Core, 'dispatch' | 'endConnection'>;
   /** The workstation's host name, recorded with every session. */
   workstation: string;
   /** Where unexpected errors are reported; defaults to console.error. */
@@ -87,7 +87,10 @@ export function registerLedgerIpc(options: LedgerIpcOptions): LedgerIpc {
       if (existing) return existing;
       const connection: Connection = { session: null, workstation };
       connections.set(contents.id, connection);
-      contents.once('destroyed', () => connections.delete(contents.id));
+      contents.once('destroyed', () => {
+        connections.delete(contents.id);
+        core.endConnection(connection);
+      });
       return connection;
     },
     connectionOf: (id) => connections.get(id),

@@ -7,7 +7,7 @@ import { contract, isMethodName } from '../common/contract/index.js';
 import type { Result } from '../common/result.js';
 import { LedgerError, fail, ok } from '../common/result.js';
 import type { Access, MethodSpec } from '../common/contract/define.js';
-import { lockIfIdle } from './services/sessions.js';
+import { lockIfIdle, signOut } from './services/sessions.js';
 import { findUserById, readSite } from '../../db/queries/system.js';
 import type { Connection, CoreOptions } from './context.js';
 import { HandlerContext } from './context.js';
@@ -19,6 +19,8 @@ export type { Clock } from './clock.js';
 
 export interface Core {
   dispatch(conn: Connection, method: string, input: unknown): Promise<Result<unknown>>;
+  /** The window or process behind a connection is gone: end its session, audited as session_end. */
+  endConnection(conn: Connection): void;
   close(): void;
 }
 
@@ -33,6 +35,15 @@ export function createCore(options: CoreOptions): Core {
         logError(`internal error in ${String(method).slice(0, 80)}`, error);
         return fail({ code: 'INTERNAL', message: 'internal error: the operation was not completed and nothing was changed' });
       }
+    },
+    endConnection(conn) {
+      try {
+        const site = readSite(options.db);
+        if (site && conn.session) signOut(new HandlerContext(options, site, conn), 'session_end');
+      } catch (error) {
+        logError('could not record the end of a session', error);
+      }
+      conn.session = null;
     },
     close() {
       options.db.close();

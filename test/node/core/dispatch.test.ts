@@ -141,3 +141,15 @@ describe('role matrix (derived from the contract)', () => {
     else expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('endConnection', () => {
+  it('records the end of the session when a window closes', async () => {
+    const conn = await site.connect('auditor');
+    site.core.endConnection(conn);
+    expect(conn.session).toBeNull();
+    const last = site.db.prepare("SELECT actor, action FROM journal ORDER BY ord DESC LIMIT 1").get();
+    expect(last).toEqual({ actor: 'auditor', action: 'session_end' });
+    site.core.endConnection(conn); // nothing more to end: no entry, no error
+    expect(site.db.prepare("SELECT action FROM journal ORDER BY ord DESC LIMIT 1").get()).toEqual({ action: 'session_end' });
+  });
+});

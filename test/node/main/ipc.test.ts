@@ -34,7 +34,7 @@ const APP_FRAME = { url: 'app://ledger/index.html', parent: null };
 function setup(dispatch: (conn: Connection, method: string, input: unknown) => Promise<Result<unknown>>) {
   const { ipcMain, handlers, spies } = fakeIpcMain();
   const logError = vi.fn();
-  const core = { dispatch: vi.fn(dispatch) };
+  const core = { dispatch: vi.fn(dispatch), endConnection: vi.fn() };
   const ipc = registerLedgerIpc({ ipcMain, core, workstation: 'ws-1', logError });
   const call = (event: CallEvent, method: unknown, input?: unknown) => {
     const listener = handlers.get(LEDGER_CHANNEL);
@@ -79,6 +79,8 @@ describe('registerLedgerIpc', () => {
 
     first.destroy();
     expect(ipc.connectionOf(1)).toBeUndefined();
+    // Closing a window ends its session in the audit trail.
+    expect(core.endConnection).toHaveBeenCalledWith(a);
     const after = await call({ sender: { id: 1 }, senderFrame: APP_FRAME }, 'system.info', {});
     expect(after).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
