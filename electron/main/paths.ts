@@ -2,8 +2,9 @@
 // appData folder, so the layout is testable and written down in one place.
 import path from 'node:path';
 
-export const PRODUCT_NAME = 'Enclave Ledger';
-export const DB_FILE_NAME = 'enclave-ledger.sqlite';
+import { DB_FILE_NAME, PRODUCT_NAME } from '../node/paths.js';
+
+export { DB_FILE_NAME, PRODUCT_NAME };
 
 export interface AppPaths {
   /** Per-user data folder: <appData>/Enclave Ledger, the same in development and packaged builds. */

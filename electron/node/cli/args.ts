@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { defaultDbPath } from '../paths.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -28,8 +29,11 @@ export function parseCommandArgs(argv: string[], options: OptionSpec, maxPositio
   }
 }
 
+/** --db, else ENCLAVE_LEDGER_DB, else the desktop app's own database for this user. */
 export function dbPathFrom(value: string | boolean | undefined): string {
-  const path = typeof value === 'string' ? value : process.env.ENCLAVE_LEDGER_DB;
-  if (!path) throw new UsageError('name the database file with --db FILE (or set ENCLAVE_LEDGER_DB)');
-  return path;
+  if (typeof value === 'string') {
+    if (value === '') throw new UsageError('--db needs a file name');
+    return value;
+  }
+  return process.env.ENCLAVE_LEDGER_DB || defaultDbPath();
 }

@@ -11,7 +11,8 @@ Commands:
   methods         list the API methods, who may call them and what they do
 
 Common options:
-  --db FILE       the database file (or set ENCLAVE_LEDGER_DB)
+  --db FILE       the database file (default: ENCLAVE_LEDGER_DB, else the desktop app's,
+                  ~/.config/Enclave Ledger/enclave-ledger.sqlite on Linux)
   -h, --help      help for a command: enclave-ledger <command> --help
 
 Passwords are read from ENCLAVE_LEDGER_PASSWORD or asked for without echo; never pass them as

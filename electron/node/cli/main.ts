@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { APP_VERSION } from '../../common/version.js';
 import { US_LEVELS } from '../../common/classification/model.js';
@@ -93,6 +94,7 @@ async function init(argv: string[], io: CliIo, options: CliOptions): Promise<num
   if (!(US_LEVELS as readonly string[]).includes(systemHigh)) {
     throw new UsageError(`--system-high must be one of: ${US_LEVELS.join(', ')}`);
   }
+  mkdirSync(dirname(path), { recursive: true });
   if (existsSync(path) && statSync(path).size > 0) {
     throw new UsageError(`${path} already exists: init creates a new database and never touches an existing one`);
   }

@@ -87,7 +87,7 @@ describe('enclave-ledger CLI', () => {
     ['no command', [], /Usage/],
     ['unknown command', ['frobnicate'], /unknown command/],
     ['unknown flag', ['init', '--colour', 'red'], /colour/],
-    ['missing --db', ['journal', 'verify'], /--db/],
+    ['empty --db', ['journal', 'verify', '--db', ''], /--db needs a file name/],
     ['missing site id', ['init', '--db', 'x.sqlite'], /--site-id/],
     ['bad system-high', ['init', '--db', 'x.sqlite', '--site-id', 'A1', '--site-name', 'n', '--admin', 'a', '--system-high', 'SUPER SECRET'], /system-high/],
     ['bad JSON', ['call', 'receipts.list', '{nope', '--db', 'x.sqlite', '--user', 'a'], /not valid JSON/],

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 // The entry point only wires; this checks the wiring against a thin stand-in for `electron`
 // (the real module cannot load outside Electron) with the real core on a real SQLite file.
 import { EventEmitter } from 'node:events';
@@ -105,18 +106,14 @@ describe('electron/main/main.ts', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('refuses to start without an initialised database, with a dialog naming enclave-ledger init', async () => {
+  it('on first run creates the database and opens the window for the first-run setup', async () => {
     const { stub, log, windows } = electronStub({ appPath, appData, packaged: true });
     await runMain(stub);
 
-    expect(stub.dialog.showErrorBox).toHaveBeenCalledOnce();
-    const [title, message] = stub.dialog.showErrorBox.mock.calls[0] ?? [];
-    expect(title).toBe('Enclave Ledger is not set up');
-    expect(message).toContain('enclave-ledger init');
-    expect(message).toContain(path.join(appData, 'Enclave Ledger', 'enclave-ledger.sqlite'));
-    expect(stub.app.quit).toHaveBeenCalled();
-    expect(windows).toHaveLength(0);
-    expect(stub.ipcMain.handle).not.toHaveBeenCalled();
+    expect(stub.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(existsSync(path.join(appData, 'Enclave Ledger', 'enclave-ledger.sqlite'))).toBe(true);
+    expect(windows).toHaveLength(1);
+    expect(stub.ipcMain.handle).toHaveBeenCalled();
     expect(log.indexOf('registerSchemesAsPrivileged')).toBeLessThan(log.indexOf('whenReady'));
   });
 

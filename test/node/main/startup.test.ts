@@ -23,23 +23,24 @@ describe('openLedger', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('refuses a missing database, says to run enclave-ledger init, and creates no file', async () => {
-    const dbPath = path.join(dir, 'enclave-ledger.sqlite');
+  it('creates the database (and its folder) on first run and opens on the first-run setup', async () => {
+    const dbPath = path.join(dir, 'Enclave Ledger', 'enclave-ledger.sqlite');
     const result = await openLedger({ dbPath, clock, appVersion: '1.0.0', workstation: 'ws' });
-    expect(result).toMatchObject({ ok: false, title: 'Enclave Ledger is not set up' });
-    if (result.ok) throw new Error('unreachable');
-    expect(result.message).toContain('enclave-ledger init');
-    expect(result.message).toContain(dbPath);
-    expect(existsSync(dbPath)).toBe(false);
-  });
-
-  it('refuses a database without a site', async () => {
-    const dbPath = path.join(dir, 'enclave-ledger.sqlite');
-    openDb(dbPath).close();
-    const result = await openLedger({ dbPath, clock, appVersion: '1.0.0', workstation: 'ws' });
-    expect(result).toMatchObject({ ok: false, title: 'Enclave Ledger is not set up' });
-    if (result.ok) throw new Error('unreachable');
-    expect(result.message).toContain('enclave-ledger init');
+    if (!result.ok) throw new Error(result.message);
+    try {
+      expect(result.firstRun).toBe(true);
+      expect(existsSync(dbPath)).toBe(true);
+      const setup = await result.core.dispatch({ session: null, workstation: 'ws' }, 'setup.initialise', {
+        siteId: 'SITE-N',
+        siteName: 'New Site',
+        siteRole: 'site',
+        systemHigh: 'SECRET',
+        admin: { username: 'fso', displayName: 'F', password: 'First admin passw0rd!' },
+      });
+      expect(setup).toMatchObject({ ok: true, value: { siteId: 'SITE-N' } });
+    } finally {
+      result.core.close();
+    }
   });
 
   it('refuses a file that is not a database', async () => {
@@ -54,6 +55,7 @@ describe('openLedger', () => {
     const result = await openLedger({ dbPath: seeded.dbPath, clock, appVersion: '1.0.0', workstation: 'ws' });
     if (!result.ok) throw new Error(result.message);
     try {
+      expect(result.firstRun).toBe(false);
       const info = await result.core.dispatch({ session: null, workstation: 'ws' }, 'system.info', {});
       expect(info).toMatchObject({ ok: true, value: { siteId: 'SITE-A', appVersion: '1.0.0' } });
     } finally {
