@@ -198,7 +198,8 @@ function existingDb(path: string): string {
 }
 
 function help(io: CliIo, text: string, asError = false): number {
-  (asError ? io.err : io.out)(text);
+  if (asError) io.err(text);
+  else io.out(text);
   return asError ? 2 : 0;
 }
 

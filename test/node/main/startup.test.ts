@@ -3,7 +3,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDb } from '../../../db/open.js';
 import { openLedger } from '../../../electron/main/startup.js';
 import { ManualClock } from '../../../electron/node/clock.js';
 import { seedDatabase } from '../../harness/seed.js';
