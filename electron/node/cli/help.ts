@@ -8,6 +8,7 @@ Commands:
   init            set up a new database: site identity, system-high level, first administrator
   call            run any API method as a user and print the Result as JSON
   journal verify  walk the journal's hash chains and report the first broken link
+  users           administer accounts: list, create, disable, enable, unlock, reset-password, set-roles
   methods         list the API methods, who may call them and what they do
 
 Common options:
@@ -52,3 +53,18 @@ export function methodsHelp(): string {
     return `${name.padEnd(width)}  ${spec.summary}\n${' '.repeat(width)}  (${access})`;
   }).join('\n');
 }
+
+export const USERS_HELP = `Usage: enclave-ledger users <action> [USERNAME] --user ADMIN [--db FILE] [options]
+
+Actions (administrators only; each is audited, with the reason given):
+  list
+  create USERNAME --name "Full Name" --roles ROLE[,ROLE...]
+  disable USERNAME --reason TEXT
+  enable USERNAME --reason TEXT
+  unlock USERNAME --reason TEXT
+  reset-password USERNAME --reason TEXT       the user must change it at next sign-in
+  set-roles USERNAME --roles ROLE[,ROLE...] --reason TEXT
+
+Roles: administrator, security_officer, custodian, auditor, hq_analyst.
+The administrator's password comes from ENCLAVE_LEDGER_PASSWORD (or a prompt); a new or temporary
+password for the account from ENCLAVE_LEDGER_NEW_PASSWORD (or a prompt).`;

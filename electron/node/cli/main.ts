@@ -15,6 +15,7 @@ import { initSite } from '../site/initSite.js';
 import { UsageError, dbPathFrom, parseCommandArgs } from './args.js';
 import { CALL_HELP, INIT_HELP, JOURNAL_HELP, MAIN_HELP, methodsHelp } from './help.js';
 import { readPassword } from './password.js';
+import { usersCommand } from './usersCommand.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -66,6 +67,8 @@ async function route(argv: string[], io: CliIo, options: CliOptions): Promise<nu
     case 'methods':
       io.out(methodsHelp());
       return 0;
+    case 'users':
+      return usersCommand(rest, io, options);
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
@@ -135,19 +138,34 @@ async function call(argv: string[], io: CliIo, options: CliOptions): Promise<num
   const [method, inputArg] = positionals;
   if (!method) throw new UsageError('name the METHOD to call (enclave-ledger methods lists them)');
   const input = await readInput(inputArg, io);
-  const path = existingDb(dbPathFrom(values.db));
-  if (!values.user) throw new UsageError('--user USERNAME is required: every call is made as a user and audited');
-  const password = await readPassword(`Password for ${values.user}: `);
+  return printResult(io, await asUser(values, options, (dispatch) => dispatch(method, input)));
+}
 
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * Open the database, sign in as --user (password from the environment or a prompt, with the
+ * same lockout rules as the app), run `work`, sign out. Every call is audited as that user.
+ */
+export async function asUser(
+  values: Record<string, string | boolean | undefined>,
+  options: CliOptions,
+  work: (dispatch: Dispatch) => Promise<Result<unknown>>,
+): Promise<Result<unknown>> {
+  const path = existingDb(dbPathFrom(values.db));
+  if (typeof values.user !== 'string' || values.user === '') {
+    throw new UsageError('--user USERNAME is required: every call is made as a user and audited');
+  }
+  const password = await readPassword(`Password for ${values.user}: `);
   const db = openDb(path);
   const core = createCore({ db, clock: options.clock ?? systemClock, appVersion: APP_VERSION, ...(options.passwordIterations ? { passwordIterations: options.passwordIterations } : {}) });
   const conn: Connection = { session: null, workstation: hostname() };
   try {
     const signedIn = await core.dispatch(conn, 'session.signIn', { username: values.user, password });
-    if (!signedIn.ok) return printResult(io, signedIn);
-    const result = await core.dispatch(conn, method, input);
+    if (!signedIn.ok) return signedIn;
+    const result = await work((method, input) => core.dispatch(conn, method, input));
     await core.dispatch(conn, 'session.signOut', {});
-    return printResult(io, result);
+    return result;
   } finally {
     core.close();
   }
@@ -171,7 +189,7 @@ function journal(argv: string[], io: CliIo): number {
   }
 }
 
-function printResult(io: CliIo, result: Result<unknown>): number {
+export function printResult(io: CliIo, result: Result<unknown>): number {
   io.out(JSON.stringify(result, null, 2));
   if (result.ok) return 0;
   const issues = result.error.issues?.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');

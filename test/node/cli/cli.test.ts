@@ -36,7 +36,7 @@ const INIT = ['init', '--site-id', 'SITE-A', '--site-name', 'Alpha Works', '--sy
 
 describe('enclave-ledger CLI', () => {
   it('has --help on every command', async () => {
-    for (const argv of [['--help'], ['init', '--help'], ['call', '--help'], ['journal', '--help'], ['methods']]) {
+    for (const argv of [['--help'], ['init', '--help'], ['call', '--help'], ['journal', '--help'], ['users', '--help'], ['methods']]) {
       const { status, out } = await cli(...argv);
       expect(status, argv.join(' ')).toBe(0);
       expect(out).toMatch(/Usage|receipts\.create/);
@@ -126,6 +126,40 @@ describe('enclave-ledger CLI', () => {
     const result = await cli('journal', 'verify', '--db', db);
     expect(result.status).toBe(1);
     expect(result.err).toMatch(/seq 2/);
+  });
+});
+
+describe('enclave-ledger users', () => {
+  it('administers accounts with the same rules and lockout as the app', async () => {
+    await cli(...INIT, '--db', db);
+    process.env.ENCLAVE_LEDGER_NEW_PASSWORD = 'Clerk initial passw0rd!';
+    try {
+      expect((await cli('users', 'create', 'clerk', '--name', 'Carl Clerk', '--roles', 'custodian', '--db', db, '--user', 'fso')).status).toBe(0);
+      const listed = JSON.parse((await cli('users', 'list', '--db', db, '--user', 'fso')).out) as { value: { username: string; roles: string[] }[] };
+      expect(listed.value.map((u) => u.username)).toEqual(['clerk', 'fso']);
+
+      // Three wrong passwords lock the clerk; the administrator unlocks.
+      process.env.ENCLAVE_LEDGER_PASSWORD = 'Wrong passw0rd for clerk!';
+      for (let i = 0; i < 3; i++) await cli('call', 'receipts.list', '--db', db, '--user', 'clerk');
+      process.env.ENCLAVE_LEDGER_PASSWORD = 'Clerk initial passw0rd!';
+      expect((await cli('call', 'receipts.list', '--db', db, '--user', 'clerk')).err).toMatch(/ACCOUNT_LOCKED/);
+      process.env.ENCLAVE_LEDGER_PASSWORD = PASSWORD;
+      expect((await cli('users', 'unlock', 'clerk', '--reason', 'identity checked', '--db', db, '--user', 'fso')).status).toBe(0);
+      process.env.ENCLAVE_LEDGER_PASSWORD = 'Clerk initial passw0rd!';
+      expect((await cli('call', 'receipts.list', '--db', db, '--user', 'clerk')).status).toBe(0);
+
+      // A custodian cannot administer accounts.
+      const denied = await cli('users', 'list', '--db', db, '--user', 'clerk');
+      expect(denied.status).toBe(1);
+      expect(denied.err).toMatch(/FORBIDDEN/);
+
+      process.env.ENCLAVE_LEDGER_PASSWORD = PASSWORD;
+      expect((await cli('users', 'set-roles', 'clerk', '--roles', 'custodian,auditor', '--reason', 'also audits', '--db', db, '--user', 'fso')).status).toBe(0);
+      expect((await cli('users', 'disable', 'nobody', '--reason', 'x', '--db', db, '--user', 'fso')).err).toMatch(/NOT_FOUND/);
+      expect((await cli('users', 'disable', 'clerk', '--db', db, '--user', 'fso')).err).toMatch(/--reason/);
+    } finally {
+      delete process.env.ENCLAVE_LEDGER_NEW_PASSWORD;
+    }
   });
 });
 
