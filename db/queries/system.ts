@@ -12,8 +12,9 @@ export function readSite(db: Database): SiteConfig | undefined {
 
 export function readSettings(db: Database): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+  const stored: Record<string, unknown> = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));
+  // Settings added by a later version fall back to their defaults until an administrator sets them.
+  return { ...DEFAULT_SETTINGS, ...stored };
 }
 
 interface UserRow {

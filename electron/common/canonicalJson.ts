@@ -32,9 +32,14 @@ function write(value: unknown, depth: number, seen: Set<object>): string {
       return Object.is(value, -0) ? '0' : JSON.stringify(value);
     case 'object':
       return writeObject(value, depth, seen);
-    default:
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
       throw new CanonicalJsonError(`a ${typeof value} has no JSON form`);
   }
+  // typeof has no other answers; the compiler cannot see that for `unknown`.
+  throw new CanonicalJsonError('value of unknown type');
 }
 
 function writeObject(value: object, depth: number, seen: Set<object>): string {
