@@ -2,7 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { JournalEntry } from '../../electron/common/journal.js';
 import type { Receipt } from '../../electron/common/receipts/model.js';
 import type { Settings, SiteConfig, User } from '../../electron/common/site.js';
+import type { Incident } from '../../electron/common/incidents/model.js';
+import type { Visitor, VisitRequest } from '../../electron/common/visits/model.js';
+import { projectIncident } from './incidents.js';
 import { projectReceipt } from './receipts.js';
+import { projectVisitor, projectVisitRequest } from './visits.js';
 import { projectSettings, projectSite, projectUser } from './system.js';
 
 /** The `data` of an entry that carries a record's new state. */
@@ -33,8 +37,20 @@ export function applyToProjections(db: Database, entry: JournalEntry): void {
     case 'bundle':
       // Audit-only entries: the journal itself is their record.
       return;
+    // Visits, visitors and incidents also journal audit-only entries (a reveal of identifiers, a
+    // foreign release): those carry no record and change no projection.
     case 'visit':
+      if (hasRecord(entry.data)) projectVisitRequest(db, (entry.data as RecordData<VisitRequest>).record);
+      return;
+    case 'visitor':
+      if (hasRecord(entry.data)) projectVisitor(db, (entry.data as RecordData<Visitor>).record);
+      return;
     case 'incident':
-      throw new Error(`no projection for ${entry.kind} entries in this schema version`);
+      if (hasRecord(entry.data)) projectIncident(db, (entry.data as RecordData<Incident>).record);
+      return;
   }
+}
+
+function hasRecord(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && 'record' in data;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { US_LEVELS } from './classification/model.js';
 import { requiredText, siteIdSchema } from './primitives.js';
+import { DEFAULT_INCIDENT_STEP_DAYS, incidentStepDaysSchema } from './incidents/steps.js';
 import { ROLES } from './roles.js';
 
 export const SITE_ROLES = ['site', 'hq'] as const;
@@ -32,6 +33,8 @@ export const settingsSchema = z.strictObject({
   failedSignInWindowMinutes: z.number().int().min(15, 'must be at least the 15 minutes of the STIG').max(1440),
   /** Minutes after which a locked account unlocks by itself; 0: only an administrator unlocks it. */
   autoUnlockMinutes: z.number().int().min(0).max(10_080),
+  /** Days allowed for each incident step; incidents/steps.ts says which come from 117.8(d) and which are practice. */
+  incidentStepDays: incidentStepDaysSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -44,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFailedSignIns: 3,
   failedSignInWindowMinutes: 15,
   autoUnlockMinutes: 0,
+  incidentStepDays: DEFAULT_INCIDENT_STEP_DAYS,
 };
 
 export const usernameSchema = z

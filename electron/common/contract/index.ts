@@ -4,9 +4,11 @@ import type { z } from 'zod';
 import '../zodMessages.js';
 import { authMethods } from './auth.js';
 import { auditMethods } from './audit.js';
+import { incidentMethods } from './incidents.js';
 import { receiptMethods } from './receipts.js';
 import { setupMethods } from './setup.js';
 import { systemMethods } from './system.js';
+import { visitMethods } from './visits.js';
 
 export const contract = {
   ...setupMethods,
@@ -14,6 +16,8 @@ export const contract = {
   ...authMethods,
   ...auditMethods,
   ...receiptMethods,
+  ...visitMethods,
+  ...incidentMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,8 +1,10 @@
 import { auditHandlers } from './audit.js';
 import { authHandlers } from './auth.js';
+import { incidentHandlers } from './incidents.js';
 import { receiptHandlers } from './receipts.js';
 import { setupHandlers } from './setup.js';
 import { systemHandlers } from './system.js';
+import { visitHandlers } from './visits.js';
 import type { Handlers } from './types.js';
 
 export const handlers: Handlers = {
@@ -11,4 +13,6 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...auditHandlers,
   ...receiptHandlers,
+  ...visitHandlers,
+  ...incidentHandlers,
 };
