@@ -68,3 +68,20 @@ describe('audit trail', () => {
     }
   });
 });
+
+describe('audit trail redaction', () => {
+  it('masks visitors\' passport numbers in the audit viewer and its CSV export', async () => {
+    const { visitDraft } = await import('../visits/fixtures.js');
+    const clerk = await site.connect('clerk');
+    await site.must(clerk, 'visits.create', visitDraft());
+    const auditor = await site.connect('auditor');
+    const listed = await site.must(auditor, 'audit.list', { kind: 'visitor' });
+    expect(listed.items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(listed.items)).not.toContain('C01X00T47');
+    expect(JSON.stringify(listed.items)).toContain('redacted');
+    const { csv } = await site.must(auditor, 'audit.exportCsv', {});
+    expect(csv).not.toContain('C01X00T47');
+    // The stored journal still holds the record (it is the record), and still verifies.
+    expect((site.db.prepare("SELECT count(*) AS n FROM journal WHERE data LIKE '%C01X00T47%'").get() as { n: number }).n).toBeGreaterThan(0);
+  });
+});
