@@ -14,6 +14,8 @@ export const sessionStatusSchema = z.strictObject({
   /** Seconds until the idle lock, for the renderer's own countdown. */
   idleSecondsLeft: z.number().int().nullable(),
   session: sessionSchema.nullable(),
+  /** The core's date (UTC), so a window left open overnight defaults its forms to today. */
+  today: z.string(),
 });
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 

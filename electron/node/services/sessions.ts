@@ -111,7 +111,7 @@ export function lockIfIdle(ctx: HandlerContext): void {
 export function sessionStatus(ctx: HandlerContext): SessionStatus {
   lockIfIdle(ctx);
   const session = ctx.conn.session;
-  if (session === null) return { signedIn: false, locked: false, mustChangePassword: false, idleSecondsLeft: null, session: null };
+  if (session === null) return { signedIn: false, locked: false, mustChangePassword: false, idleSecondsLeft: null, session: null, today: ctx.today() };
   const last = ctx.conn.lastActivityAt ?? ctx.now().getTime();
   const left = Math.max(0, Math.floor((idleLimitMs(ctx, session) - (ctx.now().getTime() - last)) / 1000));
   return {
@@ -120,6 +120,7 @@ export function sessionStatus(ctx: HandlerContext): SessionStatus {
     mustChangePassword: session.mustChangePassword,
     idleSecondsLeft: ctx.conn.locked ? 0 : left,
     session,
+    today: ctx.today(),
   };
 }
 
