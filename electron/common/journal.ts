@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isoTimestampSchema, siteIdSchema, ulidSchema } from './primitives.js';
 
-export const JOURNAL_KINDS = ['receipt', 'visit', 'visitor', 'incident', 'user', 'session', 'settings', 'site', 'bundle'] as const;
+export const JOURNAL_KINDS = ['receipt', 'visit', 'visitor', 'incident', 'user', 'session', 'settings', 'site', 'bundle', 'identity', 'trust', 'alarm'] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
 export const hashSchema = z.string().regex(/^[0-9a-f]{96}$/, 'must be a SHA-384 hex digest');

@@ -57,7 +57,18 @@ export function hardenSession(session: SessionLike, options: HardeningOptions): 
   session.setDevicePermissionHandler(() => false);
   session.setSpellCheckerEnabled(false);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, options) }));
-  session.on('will-download', (event) => event.preventDefault());
+  session.on('will-download', (event, item) => {
+    if (!isAppExportDownload(item.getURL())) event.preventDefault();
+  });
+}
+
+/**
+ * The one kind of download allowed: a file the app itself builds in the page (a CSV export, as a
+ * blob: URL of the app's origin). Electron then asks the user where to save it, so exports go only
+ * where the user chooses (e.g. the removable medium). Anything else is refused.
+ */
+export function isAppExportDownload(url: string): boolean {
+  return url.startsWith('blob:app://ledger/');
 }
 
 type WebContentsLike = Pick<WebContents, 'setWindowOpenHandler' | 'on' | 'closeDevTools'>;

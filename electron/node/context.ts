@@ -24,6 +24,11 @@ export interface CoreOptions {
   appVersion: string;
   /** PBKDF2 iterations for new password hashes; tests lower it, production keeps the default. */
   passwordIterations?: number;
+  /**
+   * PBKDF2 iterations that seal the signing key, and the fewest accepted when unsealing it; tests
+   * lower it, production keeps the default (electron/node/sync/sealedKey.ts).
+   */
+  keyIterations?: number;
   /** Where unexpected errors are reported (they reach callers only as INTERNAL). */
   logError?: (message: string, error: unknown) => void;
 }
@@ -83,10 +88,15 @@ export class HandlerContext {
 
   /** The single write path: a journal entry and its projection change, in one transaction. */
   record(kind: JournalKind, entityId: string, action: string, data: unknown, alsoInTransaction?: (entry: JournalEntry) => void): JournalEntry {
+    return this.recordAs(this.actor(), kind, entityId, action, data, alsoInTransaction);
+  }
+
+  /** Record under a given actor: a sign-in attempt is made by the user it names, before any session exists. */
+  recordAs(actor: string, kind: JournalKind, entityId: string, action: string, data: unknown, alsoInTransaction?: (entry: JournalEntry) => void): JournalEntry {
     return writeEntry(
       this.db,
       this.site.siteId,
-      { id: this.newId(), at: this.nowIso(), actor: this.actor(), kind, entityId, action, data: withWorkstation(data, this.conn) },
+      { id: this.newId(), at: this.nowIso(), actor, kind, entityId, action, data: withWorkstation(data, this.conn) },
       alsoInTransaction,
     );
   }

@@ -44,6 +44,12 @@ export const authMethods = {
     output: sessionStatusSchema,
     access: 'anyone',
   }),
+  'session.touch': method({
+    summary: 'Report user activity (typing in a form) so the idle lock does not fall while someone works',
+    input: noInput,
+    output: z.strictObject({ idleSecondsLeft: z.number().int() }),
+    access: 'signed-in',
+  }),
   'session.unlock': method({
     summary: 'Unlock a session locked after idle time, with the same user\'s password',
     input: z.strictObject({ password: z.string().min(1, 'is required').max(1024) }),
@@ -63,7 +69,7 @@ export const authMethods = {
     access: ['administrator'],
   }),
   'users.create': method({
-    summary: 'Create a user account with one or more roles and an initial password',
+    summary: 'Create a user account with one or more roles and an initial password the user must change at first sign-in',
     input: z.strictObject({
       username: usernameSchema,
       displayName: requiredText(200),

@@ -7,6 +7,7 @@ import { auditMethods } from './audit.js';
 import { incidentMethods } from './incidents.js';
 import { receiptMethods } from './receipts.js';
 import { setupMethods } from './setup.js';
+import { syncMethods } from './sync.js';
 import { systemMethods } from './system.js';
 import { visitMethods } from './visits.js';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...receiptMethods,
   ...visitMethods,
   ...incidentMethods,
+  ...syncMethods,
 } as const;
 
 export type Contract = typeof contract;

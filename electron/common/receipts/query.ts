@@ -1,7 +1,7 @@
 // The receipts list query: paged, sorted and filtered in SQL, never in the renderer.
 import { z } from 'zod';
 import { US_LEVELS } from '../classification/model.js';
-import { pageSchema, text } from '../primitives.js';
+import { pageSchema, siteIdSchema, text } from '../primitives.js';
 import { DIRECTIONS, RECEIPT_STATUSES } from './model.js';
 
 export const RECEIPT_SORT_FIELDS = ['controlNumber', 'unclassifiedTitle', 'status', 'level', 'suspenseDueOn', 'receivedOn', 'dispatchedOn', 'createdAt', 'updatedAt'] as const;
@@ -22,6 +22,8 @@ export const receiptQuerySchema = pageSchema.extend({
     .string()
     .regex(/^([A-Z]{3}|NATO)$/, 'must be a country trigraph or NATO')
     .optional(),
+  /** Records of one site only (headquarters holds every site's, each with its origin site). */
+  siteId: siteIdSchema.optional(),
   /** Full-text search over control number, title, parties, notes (FTS5 syntax is not exposed). */
   search: text(200).optional(),
   sort: z.enum(RECEIPT_SORT_FIELDS).default('updatedAt'),

@@ -13,9 +13,10 @@ import { createCore } from '../core.js';
 import type { Connection } from '../context.js';
 import { initSite } from '../site/initSite.js';
 import { UsageError, dbPathFrom, parseCommandArgs } from './args.js';
-import { CALL_HELP, INIT_HELP, JOURNAL_HELP, MAIN_HELP, methodsHelp } from './help.js';
+import { CALL_HELP, INIT_HELP, JOURNAL_HELP, MAIN_HELP, PASSWD_HELP, methodsHelp } from './help.js';
 import { readPassword } from './password.js';
 import { usersCommand } from './usersCommand.js';
+import { type SyncCommand, syncCommand } from './syncCommands.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -26,6 +27,8 @@ export interface CliIo {
 export interface CliOptions {
   clock?: Clock;
   passwordIterations?: number;
+  /** PBKDF2 iterations of the sealed signing key (tests lower it). */
+  keyIterations?: number;
 }
 
 /** Runs one command; returns the exit status. Never throws. */
@@ -69,6 +72,15 @@ async function route(argv: string[], io: CliIo, options: CliOptions): Promise<nu
       return 0;
     case 'users':
       return usersCommand(rest, io, options);
+    case 'passwd':
+      return passwd(rest, io, options);
+    case 'export':
+    case 'verify':
+    case 'import':
+    case 'trust':
+    case 'identity':
+    case 'ack':
+      return syncCommand(command satisfies SyncCommand, rest, io, options);
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
@@ -158,7 +170,13 @@ export async function asUser(
   }
   const password = await readPassword(`Password for ${values.user}: `);
   const db = openDb(path);
-  const core = createCore({ db, clock: options.clock ?? systemClock, appVersion: APP_VERSION, ...(options.passwordIterations ? { passwordIterations: options.passwordIterations } : {}) });
+  const core = createCore({
+    db,
+    clock: options.clock ?? systemClock,
+    appVersion: APP_VERSION,
+    ...(options.passwordIterations ? { passwordIterations: options.passwordIterations } : {}),
+    ...(options.keyIterations ? { keyIterations: options.keyIterations } : {}),
+  });
   const conn: Connection = { session: null, workstation: hostname() };
   try {
     const signedIn = await core.dispatch(conn, 'session.signIn', { username: values.user, password });
@@ -169,6 +187,19 @@ export async function asUser(
   } finally {
     core.close();
   }
+}
+
+/** Change one's own password: required after an administrator set a temporary one. */
+async function passwd(argv: string[], io: CliIo, options: CliOptions): Promise<number> {
+  const { values } = parseCommandArgs(argv, { db: { type: 'string' }, user: { type: 'string' } }, 0);
+  if (values.help) return help(io, PASSWD_HELP);
+  const newPassword = await readPassword('New password: ', 'ENCLAVE_LEDGER_NEW_PASSWORD');
+  if (!process.env.ENCLAVE_LEDGER_NEW_PASSWORD && (await readPassword('Again: ', 'ENCLAVE_LEDGER_NEW_PASSWORD')) !== newPassword) {
+    throw new UsageError('the two passwords differ');
+  }
+  const currentPassword = await readPassword(`Current password for ${String(values.user)}: `);
+  const result = await asUser(values, options, (dispatch) => dispatch('session.changePassword', { currentPassword, newPassword }));
+  return printResult(io, result);
 }
 
 function journal(argv: string[], io: CliIo): number {

@@ -12,6 +12,8 @@ export const authHandlers: HandlersFor<keyof typeof authMethods> = {
   },
   'session.current': (ctx) => ctx.requireSession(),
   'session.status': (ctx) => sessionStatus(ctx),
+  // Dispatch has already counted this call as activity; report what is left.
+  'session.touch': (ctx) => ({ idleSecondsLeft: sessionStatus(ctx).idleSecondsLeft ?? 0 }),
   'session.unlock': (ctx, { password }) => unlockSession(ctx, password),
   'session.changePassword': (ctx, { currentPassword, newPassword }) => changeOwnPassword(ctx, currentPassword, newPassword),
   'users.list': (ctx) => listUsers(ctx.db),

@@ -3,6 +3,7 @@ import { authHandlers } from './auth.js';
 import { incidentHandlers } from './incidents.js';
 import { receiptHandlers } from './receipts.js';
 import { setupHandlers } from './setup.js';
+import { syncHandlers } from './sync.js';
 import { systemHandlers } from './system.js';
 import { visitHandlers } from './visits.js';
 import type { Handlers } from './types.js';
@@ -15,4 +16,5 @@ export const handlers: Handlers = {
   ...receiptHandlers,
   ...visitHandlers,
   ...incidentHandlers,
+  ...syncHandlers,
 };

@@ -28,7 +28,8 @@ export function toAuditRecord(entry: JournalEntry): AuditRecord {
 
 /** Reading the audit trail is itself an audit event (AU-9), recorded before the page is read. */
 export function listAuditTrail(ctx: HandlerContext, filter: AuditFilter, page: { offset: number; limit: number }) {
-  ctx.record('session', ctx.requireSession().userId, 'audit_read', { filter, offset: page.offset, outcome: 'success' });
+  // One read is one audit entry: later pages of the same snapshot continue that read.
+  if (filter.snapshot === undefined) ctx.record('session', ctx.requireSession().userId, 'audit_read', { filter, outcome: 'success' });
   const snapshot = filter.snapshot ?? journalSnapshot(ctx.db);
   const { items, total } = listAudit(ctx.db, { ...filter, snapshot }, page);
   const roles = ctx.requireSession().roles;

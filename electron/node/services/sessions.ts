@@ -4,6 +4,7 @@
 import type { SessionStatus } from '../../common/contract/auth.js';
 import { LedgerError } from '../../common/result.js';
 import type { Session, User } from '../../common/site.js';
+import { usernameSchema } from '../../common/site.js';
 import { failedSignInsInWindow } from '../../../db/queries/audit.js';
 import { findUserById, findUserByName, recentPasswordHashes, setPasswordHash } from '../../../db/queries/system.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
@@ -19,24 +20,26 @@ const PASSWORD_HISTORY = 5;
  */
 function checkPassword(ctx: HandlerContext, username: string, password: string, attempt: 'sign_in' | 'unlock' | 'change_password'): User {
   const found = findUserByName(ctx.db, username);
+  // The audit trail names the account tried, so an auditor can filter a user's failed sign-ins.
+  const actor = usernameSchema.safeParse(username).success ? username : '(invalid user name)';
   if (!found) {
-    ctx.record('session', `unknown:${username}`, 'sign_in_failed', { username, attempt, reason: 'unknown user', outcome: 'failure' });
+    ctx.recordAs(actor, 'session', `unknown:${username}`, 'sign_in_failed', { username, attempt, reason: 'unknown user', outcome: 'failure' });
     throw new LedgerError('UNAUTHENTICATED', SIGN_IN_FAILED);
   }
   let user = found.user;
   if (user.locked) user = autoUnlockIfDue(ctx, user);
   if (user.locked) {
-    ctx.record('session', user.id, 'sign_in_refused', { username, attempt, reason: 'account locked', outcome: 'failure' });
+    ctx.recordAs(actor, 'session', user.id, 'sign_in_refused', { username, attempt, reason: 'account locked', outcome: 'failure' });
     throw new LedgerError('ACCOUNT_LOCKED', LOCKED_MESSAGE);
   }
   const check = found.passwordHash ? verifyPassword(password, found.passwordHash, ctx.options.passwordIterations) : null;
   if (!check?.ok) {
-    ctx.record('session', user.id, 'sign_in_failed', { username, attempt, reason: 'wrong password', outcome: 'failure' });
+    ctx.recordAs(actor, 'session', user.id, 'sign_in_failed', { username, attempt, reason: 'wrong password', outcome: 'failure' });
     if (lockIfTooManyFailures(ctx, user)) throw new LedgerError('ACCOUNT_LOCKED', `${SIGN_IN_FAILED}; ${LOCKED_MESSAGE}`);
     throw new LedgerError('UNAUTHENTICATED', SIGN_IN_FAILED);
   }
   if (user.disabled) {
-    ctx.record('session', user.id, 'sign_in_refused', { username, attempt, reason: 'account disabled', outcome: 'failure' });
+    ctx.recordAs(actor, 'session', user.id, 'sign_in_refused', { username, attempt, reason: 'account disabled', outcome: 'failure' });
     throw new LedgerError('UNAUTHENTICATED', 'this account is disabled: ask an administrator');
   }
   if (check.needsRehash) {
@@ -51,7 +54,7 @@ function lockIfTooManyFailures(ctx: HandlerContext, user: User): boolean {
   const windowStart = new Date(ctx.now().getTime() - settings.failedSignInWindowMinutes * 60_000).toISOString();
   if (failedSignInsInWindow(ctx.db, ctx.site.siteId, user.id, windowStart) < settings.maxFailedSignIns) return false;
   const locked: User = { ...user, locked: true, lockedAt: ctx.nowIso() };
-  ctx.record('user', user.id, 'lock', { record: locked, reason: `${settings.maxFailedSignIns} failed sign-ins within ${settings.failedSignInWindowMinutes} minutes`, securityRelevant: true });
+  ctx.recordAs(user.username, 'user', user.id, 'lock', { record: locked, reason: `${settings.maxFailedSignIns} failed sign-ins within ${settings.failedSignInWindowMinutes} minutes`, securityRelevant: true });
   return true;
 }
 
@@ -60,7 +63,7 @@ function autoUnlockIfDue(ctx: HandlerContext, user: User): User {
   if (minutes === 0 || user.lockedAt === null) return user;
   if (ctx.now().getTime() - Date.parse(user.lockedAt) < minutes * 60_000) return user;
   const unlocked: User = { ...user, locked: false, lockedAt: null };
-  ctx.record('user', user.id, 'auto_unlock', { record: unlocked, reason: `locked for ${minutes} minutes` });
+  ctx.recordAs(user.username, 'user', user.id, 'auto_unlock', { record: unlocked, reason: `locked for ${minutes} minutes` });
   return unlocked;
 }
 

@@ -12,6 +12,11 @@ export interface NewUser {
   displayName: string;
   roles: Role[];
   password: string;
+  /**
+   * An initial password set by an administrator is temporary (STIG): the user chooses their own at
+   * first sign-in. Only the first administrator, who chose theirs at setup, is exempt.
+   */
+  temporary?: boolean;
 }
 
 export function createUser(ctx: HandlerContext, input: NewUser): User {
@@ -28,7 +33,7 @@ export function createUser(ctx: HandlerContext, input: NewUser): User {
     disabled: false,
     locked: false,
     lockedAt: null,
-    mustChangePassword: false,
+    mustChangePassword: input.temporary ?? true,
     createdAt: ctx.nowIso(),
   };
   ctx.record('user', user.id, 'create', { record: user, securityRelevant: true }, (entry) => setPasswordHash(ctx.db, user.id, passwordHash, entry.at));

@@ -39,7 +39,7 @@ export function initSite(db: Database, clock: Clock, input: InitSiteInput, optio
   db.transaction(() => {
     ctx.record('site', site.siteId, 'init', { record: site, appVersion: options.appVersion });
     ctx.record('settings', 'settings', 'init', { record: DEFAULT_SETTINGS });
-    createUser(ctx, { ...admin, roles: ['administrator', 'security_officer'] });
+    createUser(ctx, { ...admin, roles: ['administrator', 'security_officer'], temporary: false });
   }).immediate();
   return site;
 }

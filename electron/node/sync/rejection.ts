@@ -3,60 +3,12 @@
 // plain object (it crosses IPC as a Result error); BundleRejectedError carries one through code
 // that can only throw (async iterators, stream callbacks) and is unwrapped at the boundary.
 
-export const BUNDLE_REJECT_REASONS = [
-  // I/O and limits, checked before anything is parsed
-  'UNREADABLE',
-  'TOO_LARGE',
-  'TOO_MANY_ENTRIES',
-  'ENTRY_TOO_LARGE',
-  // tar container
-  'NOT_A_TAR',
-  'TRUNCATED',
-  'UNSAFE_PATH',
-  'DUPLICATE_ENTRY',
-  'LINK_ENTRY',
-  'SPECIAL_ENTRY',
-  'DIRECTORY_ENTRY',
-  'UNSAFE_MODE',
-  'EXTENDED_HEADER',
-  // BagIt structure and hashes
-  'BAG_FILE_MISSING',
-  'BAG_DECLARATION_INVALID',
-  'BAG_INFO_INVALID',
-  'MANIFEST_INVALID',
-  'UNLISTED_FILE',
-  'PAYLOAD_MISSING',
-  'HASH_MISMATCH',
-  'PAYLOAD_OXUM_MISMATCH',
-  // CMS signature and trust
-  'SIGNATURE_MALFORMED',
-  'SIGNATURE_ALGORITHM',
-  'SIGNATURE_DIGEST_MISMATCH',
-  'SIGNATURE_INVALID',
-  'SIGNER_UNTRUSTED',
-  'SIGNER_NOT_FOR_SITE',
-  // bundle.json and the file's own name
-  'HEADER_NOT_CANONICAL',
-  'HEADER_INVALID',
-  'HEADER_UNSUPPORTED_VERSION',
-  'HEADER_BAG_MISMATCH',
-  'FILE_NAME_MISMATCH',
-  'WRONG_RECIPIENT',
-  'WRONG_DIRECTION',
-  'EXPIRED',
-  // data/journal.ndjson against the header
-  'LINE_TOO_LONG',
-  'ENTRY_NOT_CANONICAL',
-  'ENTRY_INVALID',
-  'ENTRY_SITE_MISMATCH',
-  'ENTRY_OUT_OF_SEQUENCE',
-  'ENTRY_CHAIN_BROKEN',
-  'ENTRY_HASH_MISMATCH',
-  'HEADER_DATA_MISMATCH',
-  'PAYLOAD_CHANGED',
-] as const;
+// The list lives in electron/common so the renderer and the contract can name the reasons too; it
+// adds the importer's reasons (chain, ownership, system-high) after the verifier's.
+import { BUNDLE_REJECT_REASONS, type BundleRejectReason } from '../../common/sync/reasons.js';
 
-export type BundleRejectReason = (typeof BUNDLE_REJECT_REASONS)[number];
+export { BUNDLE_REJECT_REASONS };
+export type { BundleRejectReason };
 
 export interface BundleRejection {
   code: 'BUNDLE_REJECTED';

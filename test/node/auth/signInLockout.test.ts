@@ -51,7 +51,10 @@ describe('account lockout after failed sign-ins (STIG: 3 within 15 minutes)', ()
     expect(await site.must(admin, 'users.unlock', { userId: clerk.id, reason: 'verified identity by phone' })).toMatchObject({ locked: false });
     expect((await signIn('clerk', PASSWORD)).ok).toBe(true);
     const actions = (site.db.prepare('SELECT action FROM journal WHERE entity_id = ? ORDER BY seq').all(clerk.id) as { action: string }[]).map((r) => r.action);
-    expect(actions).toEqual(['create', 'sign_in_failed', 'sign_in_failed', 'sign_in_failed', 'lock', 'unlock', 'sign_in']);
+    expect(actions).toEqual([
+      ...['create', 'sign_in', 'password_change', 'sign_out'], // first sign-in with the temporary password
+      ...['sign_in_failed', 'sign_in_failed', 'sign_in_failed', 'lock', 'unlock', 'sign_in'],
+    ]);
   });
 
   it('unlocks by itself after the configured period when a site chooses so', async () => {
@@ -102,6 +105,14 @@ describe('idle lock (15 minutes, 10 for administrators)', () => {
     expect((await site.must(clerk, 'session.status', {})).idleSecondsLeft).toBe(180);
     minutes(3.5);
     expect((await site.must(clerk, 'session.status', {})).locked).toBe(true);
+  });
+
+  it('session.touch (typing in a form) counts as activity', async () => {
+    const clerk = await site.connect('clerk');
+    minutes(14);
+    expect((await site.must(clerk, 'session.touch', {})).idleSecondsLeft).toBe(900);
+    minutes(14);
+    expect((await site.must(clerk, 'session.status', {})).locked).toBe(false);
   });
 
   it('failed unlocks count towards the lockout and end the session when it locks', async () => {

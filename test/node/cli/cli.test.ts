@@ -36,7 +36,7 @@ const INIT = ['init', '--site-id', 'SITE-A', '--site-name', 'Alpha Works', '--sy
 
 describe('enclave-ledger CLI', () => {
   it('has --help on every command', async () => {
-    for (const argv of [['--help'], ['init', '--help'], ['call', '--help'], ['journal', '--help'], ['users', '--help'], ['methods']]) {
+    for (const argv of [['--help'], ['init', '--help'], ['call', '--help'], ['journal', '--help'], ['users', '--help'], ['passwd', '--help'], ['methods']]) {
       const { status, out } = await cli(...argv);
       expect(status, argv.join(' ')).toBe(0);
       expect(out).toMatch(/Usage|receipts\.create/);
@@ -135,17 +135,23 @@ describe('enclave-ledger users', () => {
     process.env.ENCLAVE_LEDGER_NEW_PASSWORD = 'Clerk initial passw0rd!';
     try {
       expect((await cli('users', 'create', 'clerk', '--name', 'Carl Clerk', '--roles', 'custodian', '--db', db, '--user', 'fso')).status).toBe(0);
+      // The initial password is temporary: the clerk must choose a new one first.
+      process.env.ENCLAVE_LEDGER_PASSWORD = 'Clerk initial passw0rd!';
+      expect((await cli('call', 'receipts.list', '--db', db, '--user', 'clerk')).err).toMatch(/PASSWORD_CHANGE_REQUIRED/);
+      process.env.ENCLAVE_LEDGER_NEW_PASSWORD = 'Clerk chosen passw0rd!!';
+      expect((await cli('passwd', '--db', db, '--user', 'clerk')).status).toBe(0);
+      process.env.ENCLAVE_LEDGER_PASSWORD = PASSWORD;
       const listed = JSON.parse((await cli('users', 'list', '--db', db, '--user', 'fso')).out) as { value: { username: string; roles: string[] }[] };
       expect(listed.value.map((u) => u.username)).toEqual(['clerk', 'fso']);
 
       // Three wrong passwords lock the clerk; the administrator unlocks.
       process.env.ENCLAVE_LEDGER_PASSWORD = 'Wrong passw0rd for clerk!';
       for (let i = 0; i < 3; i++) await cli('call', 'receipts.list', '--db', db, '--user', 'clerk');
-      process.env.ENCLAVE_LEDGER_PASSWORD = 'Clerk initial passw0rd!';
+      process.env.ENCLAVE_LEDGER_PASSWORD = 'Clerk chosen passw0rd!!';
       expect((await cli('call', 'receipts.list', '--db', db, '--user', 'clerk')).err).toMatch(/ACCOUNT_LOCKED/);
       process.env.ENCLAVE_LEDGER_PASSWORD = PASSWORD;
       expect((await cli('users', 'unlock', 'clerk', '--reason', 'identity checked', '--db', db, '--user', 'fso')).status).toBe(0);
-      process.env.ENCLAVE_LEDGER_PASSWORD = 'Clerk initial passw0rd!';
+      process.env.ENCLAVE_LEDGER_PASSWORD = 'Clerk chosen passw0rd!!';
       expect((await cli('call', 'receipts.list', '--db', db, '--user', 'clerk')).status).toBe(0);
 
       // A custodian cannot administer accounts.

@@ -88,12 +88,17 @@ describe('hardenSession', () => {
     }
   });
 
-  it('refuses downloads', () => {
+  it('refuses downloads except files the app builds itself (blob: of the app origin)', () => {
     const { session, emitter } = fakeSession();
     hardenSession(session as unknown as SessionArg, options);
-    const download = event();
-    emitter.emit('will-download', download, {}, {});
-    expect(download.preventDefault).toHaveBeenCalled();
+    for (const url of ['https://example.com/x.csv', 'blob:https://example.com/123', 'file:///etc/passwd', 'app://ledger/index.html', 'data:text/csv,a']) {
+      const download = event();
+      emitter.emit('will-download', download, { getURL: () => url }, {});
+      expect(download.preventDefault, url).toHaveBeenCalled();
+    }
+    const exportDownload = event();
+    emitter.emit('will-download', exportDownload, { getURL: () => 'blob:app://ledger/6f1c2d3e-0000-4000-8000-000000000000' }, {});
+    expect(exportDownload.preventDefault).not.toHaveBeenCalled();
   });
 
   it('lets DevTools load only when they are allowed', () => {

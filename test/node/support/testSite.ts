@@ -12,10 +12,14 @@ import type { Role } from '../../../electron/common/roles.js';
 import type { MethodInput, MethodName, MethodOutput } from '../../../electron/common/contract/index.js';
 import type { Result } from '../../../electron/common/result.js';
 import type { UsLevel } from '../../../electron/common/classification/model.js';
+import type { SiteRole } from '../../../electron/common/site.js';
 
 /** Low PBKDF2 cost so tests stay fast; the production default is tested in password.test.ts. */
 export const TEST_ITERATIONS = 1_000;
+/** Low PBKDF2 cost for sealing signing keys in tests; production keeps sealedKey.ts's default. */
+export const TEST_KEY_ITERATIONS = 1_000;
 export const PASSWORD = 'Long enough test passw0rd!';
+export const TEMPORARY_PASSWORD = 'Temporary test passw0rd!';
 export const START = new Date('2026-03-02T09:00:00.000Z');
 
 export interface TestSite {
@@ -41,7 +45,7 @@ export const USERS: Record<string, Role[]> = {
   sysadmin: ['administrator'],
 };
 
-export async function makeTestSite(options: { systemHigh?: UsLevel; siteId?: string } = {}): Promise<TestSite> {
+export async function makeTestSite(options: { systemHigh?: UsLevel; siteId?: string; siteRole?: SiteRole } = {}): Promise<TestSite> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-test-'));
   const path = join(dir, 'ledger.sqlite');
   const db = openDb(path);
@@ -52,14 +56,14 @@ export async function makeTestSite(options: { systemHigh?: UsLevel; siteId?: str
     {
       siteId: options.siteId ?? 'SITE-A',
       siteName: 'Alpha Works',
-      siteRole: 'site',
+      siteRole: options.siteRole ?? 'site',
       systemHigh: options.systemHigh ?? 'SECRET',
       admin: { username: 'admin', displayName: 'Ada Admin', password: PASSWORD },
     },
     { appVersion: 'test', workstation: 'test-ws', passwordIterations: TEST_ITERATIONS },
   );
   const errors: unknown[] = [];
-  const core = createCore({ db, clock, appVersion: 'test', passwordIterations: TEST_ITERATIONS, logError: (_m, e) => errors.push(e) });
+  const core = createCore({ db, clock, appVersion: 'test', passwordIterations: TEST_ITERATIONS, keyIterations: TEST_KEY_ITERATIONS, logError: (_m, e) => errors.push(e) });
 
   const call = async <M extends MethodName>(conn: Connection, method: M, input: MethodInput<M>) =>
     (await core.dispatch(conn, method, input)) as Result<MethodOutput<M>>;
@@ -75,7 +79,12 @@ export async function makeTestSite(options: { systemHigh?: UsLevel; siteId?: str
   };
   const admin = await connect('admin');
   for (const [username, roles] of Object.entries(USERS)) {
-    await must(admin, 'users.create', { username, displayName: username, roles, password: PASSWORD });
+    // As in real use: the administrator sets a temporary password, the user chooses their own.
+    await must(admin, 'users.create', { username, displayName: username, roles, password: TEMPORARY_PASSWORD });
+    const first: Connection = { session: null, workstation: 'test-ws' };
+    await must(first, 'session.signIn', { username, password: TEMPORARY_PASSWORD });
+    await must(first, 'session.changePassword', { currentPassword: TEMPORARY_PASSWORD, newPassword: PASSWORD });
+    await must(first, 'session.signOut', {});
   }
   return {
     dir,

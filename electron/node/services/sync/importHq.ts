@@ -1,0 +1,449 @@
+// Headquarters imports sites' bundles, in any order. Per bundle: verify (bundles.ts), stream the
+// entries into a temporary staging table while checking each record (records.ts), then one
+// synchronous transaction checks the chain against what headquarters holds and applies the new
+// entries, or nothing. Chain rules (docs/sync.md):
+//   continuation (firstSeq = head + 1, previousHead = head)   apply
+//   overlap (firstSeq <= head): hashes of the shared seqs agree  skip those, apply the rest
+//   gap (firstSeq > head + 1)                                    hold; applied when the gap fills
+//   fork (a shared seq or the previous head differs)             reject, alarm
+//   the same bundle again, or nothing new                        no-op, saying so
+import type { Database } from 'better-sqlite3';
+import { canonicalJson } from '../../../common/canonicalJson.js';
+import { GENESIS_HASH, type JournalEntry } from '../../../common/journal.js';
+import type { ImportResult } from '../../../common/sync/model.js';
+import { chainHead, insertEntry } from '../../../../db/journal/append.js';
+import { applyToProjections } from '../../../../db/projections/apply.js';
+import {
+  type HeldBundleRow,
+  deleteHeldBundle,
+  findHeldBundle,
+  findTrust,
+  hashAt,
+  heldBundles,
+  insertBundleEvent,
+  insertHeldBundle,
+  lastBundleEvent,
+  recordOwner,
+} from '../../../../db/queries/sync.js';
+import type { HandlerContext } from '../../context.js';
+import { type BundleHeader, BundleRejectedError } from '../../sync/bundleFile.js';
+import { parseHeader } from '../../sync/bundleHeader.js';
+import { type BundleRejection, rejection } from '../../sync/rejection.js';
+import { raiseAlarm } from './alarms.js';
+import {
+  ImportRejected,
+  type OpenedBundle,
+  asLedgerError,
+  checkBundleLevel,
+  openBundle,
+  rejectImport,
+  rejectedResult,
+  rejectionOf,
+  result,
+} from './bundles.js';
+import type { ProgressReporter } from './progress.js';
+import { checkForeignEntry, isRecordKind, recordOf } from './records.js';
+import { trustSet } from './trust.js';
+
+const STAGE_BATCH = 500;
+const APPLY_PAGE = 1000;
+
+function ensureStage(db: Database): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_stage (
+    token TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (token, seq)
+  ) WITHOUT ROWID`);
+}
+
+function clearStage(db: Database, token: string): void {
+  db.prepare('DELETE FROM temp.sync_stage WHERE token = ?').run(token);
+}
+
+/** Import many bundles: verify each, then per site in seq order; release held bundles as gaps fill. */
+export async function importAtHq(ctx: HandlerContext, paths: readonly string[], progress: ProgressReporter): Promise<ImportResult[]> {
+  const trust = trustSet(ctx, 'site');
+  const results: ImportResult[] = [];
+  const opened: OpenedBundle[] = [];
+  progress.update({ phase: 'verifying', total: paths.length, done: 0 });
+  for (const [i, path] of paths.entries()) {
+    progress.update({ file: path, done: i });
+    const verdict = await openBundle(ctx, path, trust);
+    if (verdict.ok) opened.push(verdict.bundle);
+    else results.push(rejectedResult(null, path, verdict.rejection));
+  }
+  // Per site, in chain order: any order of files on the medium gives the same result.
+  opened.sort((a, b) => a.header.siteId.localeCompare(b.header.siteId) || a.header.firstSeq - b.header.firstSeq || b.header.lastSeq - a.header.lastSeq);
+  progress.update({ phase: 'importing', total: opened.length, done: 0 });
+  for (const [i, bundle] of opened.entries()) {
+    progress.update({ file: bundle.path, done: i });
+    const outcome = await importOne(ctx, bundle);
+    results.push(outcome);
+    if (outcome.outcome === 'applied') results.push(...releaseHeld(ctx, bundle.header.siteId));
+  }
+  progress.update({ phase: 'done', done: opened.length });
+  return results;
+}
+
+async function importOne(ctx: HandlerContext, bundle: OpenedBundle): Promise<ImportResult> {
+  const h = bundle.header;
+  const path = bundle.path;
+  try {
+    const early = checkBundleLevel(ctx, h) ?? null;
+    if (early) throw new ImportRejected(early);
+    const noop = alreadyHeld(ctx.db, h);
+    if (noop) return result(bundle, path, { outcome: 'already_imported', message: noop });
+    const token = ctx.newId();
+    ensureStage(ctx.db);
+    try {
+      await stage(ctx, bundle, token);
+      return commit(ctx, bundle, token, null);
+    } finally {
+      clearStage(ctx.db, token);
+    }
+  } catch (error) {
+    return rejectionResult(ctx, bundle, error);
+  }
+}
+
+/** A rejection as a result; an alarm first when it is a security event. */
+function rejectionResult(ctx: HandlerContext, bundle: OpenedBundle, error: unknown): ImportResult {
+  const why = rejectionOf(error);
+  if (!why) throw error;
+  let alarmId: string | null = null;
+  if (error instanceof ImportRejected && error.alarm) {
+    alarmId = raiseAlarm(ctx, { siteId: bundle.header.siteId, bundleId: bundle.header.bundleId, fileName: bundle.fileName }, why).id;
+  }
+  return rejectedResult(bundle, bundle.path, why, alarmId);
+}
+
+/** A no-op message when this bundle (or everything it carries) is already here. */
+function alreadyHeld(db: Database, h: BundleHeader): string | null {
+  const imported = lastBundleEvent(db, h.bundleId, ['imported', 'released']);
+  if (imported) return `bundle ${h.bundleId} was already imported on ${imported.at} by ${imported.actor}: nothing changed`;
+  const held = findHeldBundle(db, h.bundleId);
+  if (held) return `bundle ${h.bundleId} is already held back, waiting for seq ${chainHead(db, h.siteId).seq + 1}: nothing changed`;
+  const head = chainHead(db, h.siteId);
+  if (h.lastSeq <= head.seq && (h.lastSeq === 0 ? GENESIS_HASH : hashAt(db, h.siteId, h.lastSeq)) === h.head) {
+    return `headquarters already holds ${h.siteId} up to seq ${head.seq}, which includes everything in this bundle (seq ${h.firstSeq}-${h.lastSeq}): nothing changed`;
+  }
+  if (h.entryCount === 0) return `the bundle carries no entries: nothing changed`;
+  return null;
+}
+
+/**
+ * Read every entry (each checked by the verifier, then as a record of the sending site) into the
+ * staging table. A record check that would raise an alarm waits until the whole payload has
+ * been read and matched its signed hash, so a medium that answers the second read differently
+ * cannot raise alarms in the site's name.
+ */
+async function stage(ctx: HandlerContext, bundle: OpenedBundle, token: string): Promise<void> {
+  const db = ctx.db;
+  const insert = db.prepare('INSERT INTO temp.sync_stage (token, seq, hash, entry) VALUES (?, ?, ?, ?)');
+  const flush = db.transaction((entries: JournalEntry[]) => {
+    for (const e of entries) insert.run(token, e.seq, e.hash, canonicalJson(e));
+  });
+  const limits = { systemHigh: ctx.site.systemHigh, bundleLevel: bundle.header.classification.marking.level };
+  let batch: JournalEntry[] = [];
+  let pending: BundleRejection | null = null;
+  for await (const entry of (bundle.verified as NonNullable<OpenedBundle['verified']>).entries()) {
+    if (pending) continue;
+    const bad = checkForeignEntry(entry, limits);
+    if (bad) {
+      pending = bad;
+      continue;
+    }
+    batch.push(entry);
+    if (batch.length >= STAGE_BATCH) {
+      flush(batch);
+      batch = [];
+    }
+  }
+  if (pending) throw new ImportRejected(pending);
+  flush(batch);
+}
+
+/**
+ * The chain decision and the application, in one immediate transaction: everything or nothing.
+ * `held` is set when the staged entries come from a held bundle (removed here on success).
+ */
+function commit(ctx: HandlerContext, bundle: OpenedBundle, token: string, held: HeldBundleRow | null): ImportResult {
+  const db = ctx.db;
+  const h = bundle.header;
+  const siteId = h.siteId;
+  return db
+    .transaction((): ImportResult => {
+      const head = chainHead(db, siteId);
+      const fromHold = held !== null;
+      const done = (message: string): ImportResult => {
+        if (held) dropHeld(ctx, held, message, 'released');
+        return result(bundle, bundle.path, { outcome: 'already_imported', message, fromHold });
+      };
+      const nothingNew = alreadyHeld(db, h);
+      if (nothingNew && !fromHold) return result(bundle, bundle.path, { outcome: 'already_imported', message: nothingNew });
+      if (h.entryCount === 0) return done('the bundle carries no entries: nothing changed');
+
+      if (h.firstSeq > head.seq + 1) return hold(ctx, bundle, token, head.seq + 1);
+
+      const expectedPrevious = h.firstSeq === 1 ? GENESIS_HASH : hashAt(db, siteId, h.firstSeq - 1);
+      if (expectedPrevious !== h.previousHead) {
+        rejectImport('FORK', `the bundle continues ${siteId} from another history: its previous head at seq ${h.firstSeq - 1} is not the one headquarters holds`, {
+          seq: h.firstSeq - 1,
+          held: expectedPrevious,
+          bundle: h.previousHead,
+        });
+      }
+      const clash = db
+        .prepare(
+          `SELECT s.seq AS seq, j.hash AS held, s.hash AS theirs FROM temp.sync_stage s
+           JOIN journal j ON j.site_id = ? AND j.seq = s.seq
+           WHERE s.token = ? AND j.hash <> s.hash ORDER BY s.seq LIMIT 1`,
+        )
+        .get(siteId, token) as { seq: number; held: string; theirs: string } | undefined;
+      if (clash) {
+        rejectImport('FORK', `${siteId} seq ${clash.seq} in the bundle differs from the entry headquarters already holds: two histories for one seq`, clash);
+      }
+      const skipped = Math.max(0, Math.min(head.seq, h.lastSeq) - h.firstSeq + 1);
+      if (h.lastSeq <= head.seq) return done(`headquarters already holds every entry of this bundle (seq ${h.firstSeq}-${h.lastSeq}), and they agree: nothing changed`);
+
+      const appliedByKind = applyStaged(db, siteId, token, head.seq);
+      const applied = h.lastSeq - head.seq;
+      const message = `applied ${applied} entries of ${siteId} (seq ${head.seq + 1}-${h.lastSeq})${skipped > 0 ? `, skipped ${skipped} already held` : ''}${fromHold ? ', from a held bundle' : ''}`;
+      ctx.record(
+        'bundle',
+        h.bundleId,
+        'import',
+        { ...eventData(bundle), applied, skipped, appliedByKind, fromHold, outcome: 'success' },
+        (entry) =>
+          insertBundleEvent(db, {
+            ...eventRow(bundle, ctx, entry),
+            event: fromHold ? 'released' : 'imported',
+            applied,
+            skipped,
+            message,
+          }),
+      );
+      if (held) deleteHeldBundle(db, held.bundleId);
+      return result(bundle, bundle.path, { outcome: 'applied', message, applied, skipped, appliedByKind, fromHold });
+    })
+    .immediate();
+}
+
+/** Insert the staged entries after `afterSeq` and apply their records; checks ownership against what is held. */
+function applyStaged(db: Database, siteId: string, token: string, afterSeq: number): Record<string, number> {
+  const page = db.prepare('SELECT seq, entry FROM temp.sync_stage WHERE token = ? AND seq > ? ORDER BY seq LIMIT ?');
+  const byKind: Record<string, number> = {};
+  let after = afterSeq;
+  for (;;) {
+    const rows = page.all(token, after, APPLY_PAGE) as { seq: number; entry: string }[];
+    for (const row of rows) {
+      const entry = JSON.parse(row.entry) as JournalEntry;
+      const record = isRecordKind(entry.kind) ? recordOf(entry) : null;
+      if (record !== null && isRecordKind(entry.kind)) {
+        const owner = recordOwner(db, entry.kind, entry.entityId);
+        if (owner !== undefined && owner !== siteId) {
+          rejectImport('WRONG_SITE_RECORD', `entry seq ${entry.seq} of ${siteId} changes ${entry.kind} ${entry.entityId}, which belongs to ${owner}`, {
+            seq: entry.seq,
+            kind: entry.kind,
+            entityId: entry.entityId,
+            owner,
+          });
+        }
+      }
+      insertEntry(db, entry);
+      // Only records travel into headquarters' registers; the site's own sessions, users,
+      // settings, identity, trust and alarms stay audit entries in its chain.
+      if (record !== null) applyRecord(db, entry);
+      byKind[entry.kind] = (byKind[entry.kind] ?? 0) + 1;
+    }
+    if (rows.length < APPLY_PAGE) return byKind;
+    after = (rows[rows.length - 1] as { seq: number }).seq;
+  }
+}
+
+/** A record the registers refuse (a second live control number, say) refuses the bundle, not the whole call. */
+function applyRecord(db: Database, entry: JournalEntry): void {
+  try {
+    applyToProjections(db, entry);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
+      rejectImport('RECORD_INVALID', `entry seq ${entry.seq}: the ${entry.kind} record breaks a rule of the registers (${error.message})`, {
+        seq: entry.seq,
+        kind: entry.kind,
+        entityId: entry.entityId,
+      });
+    }
+    throw error;
+  }
+}
+
+function hold(ctx: HandlerContext, bundle: OpenedBundle, token: string, waitingForSeq: number): ImportResult {
+  const db = ctx.db;
+  const h = bundle.header;
+  const message = `held back: ${h.siteId} seq ${h.firstSeq}-${h.lastSeq} starts after a gap; waiting for seq ${waitingForSeq}, then it is applied automatically`;
+  ctx.record('bundle', h.bundleId, 'hold', { ...eventData(bundle), waitingForSeq, outcome: 'held' }, (entry) => {
+    insertHeldBundle(db, {
+      bundleId: h.bundleId,
+      siteId: h.siteId,
+      fileName: bundle.fileName,
+      firstSeq: h.firstSeq,
+      lastSeq: h.lastSeq,
+      previousHead: h.previousHead,
+      head: h.head,
+      header: canonicalJson(h),
+      signerKeyId: bundle.signerKeyId,
+      classification: h.classification.banner,
+      heldAt: entry.at,
+      heldBy: entry.actor,
+    });
+    db.prepare('INSERT INTO held_entries (bundle_id, seq, entry) SELECT ?, seq, entry FROM temp.sync_stage WHERE token = ?').run(h.bundleId, token);
+    insertBundleEvent(db, { ...eventRow(bundle, ctx, entry), event: 'held', message });
+  });
+  return result(bundle, bundle.path, { outcome: 'held', message, waitingForSeq });
+}
+
+/** Apply the held bundles of a site that now continue its chain, lowest first, until none does. */
+function releaseHeld(ctx: HandlerContext, siteId: string): ImportResult[] {
+  const db = ctx.db;
+  const out: ImportResult[] = [];
+  for (;;) {
+    const head = chainHead(db, siteId);
+    const next = heldBundles(db, siteId).find((b) => b.firstSeq <= head.seq + 1);
+    if (!next) return out;
+    const parsed = parseHeader(next.header);
+    if (!parsed.ok) throw new Error(`held bundle ${next.bundleId} has an unreadable header`);
+    const bundle: OpenedBundle = { path: null, fileName: next.fileName, header: parsed.value, signerKeyId: next.signerKeyId, verified: null };
+    const signer = findTrust(db, next.signerKeyId);
+    if (!signer || signer.revokedAt !== null) {
+      const why = rejection('SIGNER_REVOKED', `held bundle ${next.fileName} was signed by a key revoked since it arrived; dropped`, { bundleId: next.bundleId });
+      dropHeld(ctx, next, why.message, 'dropped');
+      out.push({ ...rejectedResult(bundle, null, why), fromHold: true });
+      continue;
+    }
+    const token = ctx.newId();
+    ensureStage(db);
+    try {
+      db.prepare("INSERT INTO temp.sync_stage (token, seq, hash, entry) SELECT ?, seq, json_extract(entry, '$.hash'), entry FROM held_entries WHERE bundle_id = ?").run(
+        token,
+        next.bundleId,
+      );
+      out.push(commit(ctx, bundle, token, next));
+    } catch (error) {
+      const failed = rejectionResult(ctx, bundle, error);
+      dropHeld(ctx, next, failed.message, 'dropped');
+      out.push({ ...failed, fromHold: true });
+    } finally {
+      clearStage(db, token);
+    }
+  }
+}
+
+function dropHeld(ctx: HandlerContext, held: HeldBundleRow, message: string, event: 'released' | 'dropped'): void {
+  const db = ctx.db;
+  const parsed = parseHeader(held.header);
+  if (!parsed.ok) throw new Error(`held bundle ${held.bundleId} has an unreadable header`);
+  const bundle: OpenedBundle = { path: null, fileName: held.fileName, header: parsed.value, signerKeyId: held.signerKeyId, verified: null };
+  ctx.record('bundle', held.bundleId, event === 'dropped' ? 'drop_held' : 'release_held', { ...eventData(bundle), reason: message }, (entry) => {
+    deleteHeldBundle(db, held.bundleId);
+    insertBundleEvent(db, { ...eventRow(bundle, ctx, entry), event, message });
+  });
+}
+
+function eventData(bundle: OpenedBundle): Record<string, unknown> {
+  const h = bundle.header;
+  return {
+    bundleId: h.bundleId,
+    fileName: bundle.fileName,
+    direction: h.direction,
+    siteId: h.siteId,
+    recipient: h.recipient,
+    firstSeq: h.firstSeq,
+    lastSeq: h.lastSeq,
+    previousHead: h.previousHead,
+    head: h.head,
+    entryCount: h.entryCount,
+    classification: h.classification.banner,
+    signerKeyId: bundle.signerKeyId,
+  };
+}
+
+function eventRow(bundle: OpenedBundle, ctx: HandlerContext, entry: JournalEntry) {
+  const h = bundle.header;
+  return {
+    bundleId: h.bundleId,
+    direction: h.direction,
+    siteId: h.siteId,
+    recipient: h.recipient,
+    firstSeq: h.firstSeq,
+    lastSeq: h.lastSeq,
+    head: h.head,
+    classification: h.classification.banner,
+    fileName: bundle.fileName,
+    applied: 0,
+    skipped: 0,
+    at: entry.at,
+    actor: entry.actor,
+    journalSite: ctx.site.siteId,
+    journalSeq: entry.seq,
+  };
+}
+
+// ---- preview: the same decisions, read-only ----
+
+export async function previewAtHq(ctx: HandlerContext, path: string): Promise<ImportResult> {
+  const db = ctx.db;
+  const opened = await openBundle(ctx, path, trustSet(ctx, 'site'));
+  if (!opened.ok) throw asLedgerError(opened.rejection);
+  const bundle = opened.bundle;
+  const h = bundle.header;
+  const level = checkBundleLevel(ctx, h);
+  if (level) throw asLedgerError(level);
+  const noop = alreadyHeld(db, h);
+  if (noop) return result(bundle, path, { outcome: 'already_imported', message: noop });
+  const head = chainHead(db, h.siteId);
+  const limits = { systemHigh: ctx.site.systemHigh, bundleLevel: h.classification.marking.level };
+  const byKind: Record<string, number> = {};
+  let skipped = 0;
+  let pending: BundleRejection | null = null;
+  const gap = h.firstSeq > head.seq + 1;
+  if (!gap) {
+    const expectedPrevious = h.firstSeq === 1 ? GENESIS_HASH : hashAt(db, h.siteId, h.firstSeq - 1);
+    if (expectedPrevious !== h.previousHead) pending = rejection('FORK', `the bundle continues ${h.siteId} from another history at seq ${h.firstSeq - 1}`, { seq: h.firstSeq - 1 });
+  }
+  try {
+    for await (const entry of (bundle.verified as NonNullable<OpenedBundle['verified']>).entries()) {
+      if (pending) continue;
+      pending = checkForeignEntry(entry, limits);
+      if (pending) continue;
+      if (entry.seq <= head.seq) {
+        if (hashAt(db, h.siteId, entry.seq) !== entry.hash) pending = rejection('FORK', `${h.siteId} seq ${entry.seq} differs from the entry headquarters holds`, { seq: entry.seq });
+        else skipped += 1;
+        continue;
+      }
+      const record = recordOf(entry);
+      if (record !== null && isRecordKind(entry.kind)) {
+        const owner = recordOwner(db, entry.kind, entry.entityId);
+        if (owner !== undefined && owner !== h.siteId) pending = rejection('WRONG_SITE_RECORD', `entry seq ${entry.seq} changes ${entry.kind} ${entry.entityId}, which belongs to ${owner}`, { seq: entry.seq });
+      }
+      byKind[entry.kind] = (byKind[entry.kind] ?? 0) + 1;
+    }
+  } catch (error) {
+    if (error instanceof BundleRejectedError) throw asLedgerError(error.rejection);
+    throw error;
+  }
+  if (pending) throw asLedgerError(pending);
+  const applied = Object.values(byKind).reduce((a, b) => a + b, 0);
+  if (gap) {
+    return result(bundle, path, {
+      outcome: 'held',
+      message: `would be held back: ${h.siteId} seq ${h.firstSeq}-${h.lastSeq} starts after a gap (waiting for seq ${head.seq + 1})`,
+      waitingForSeq: head.seq + 1,
+      appliedByKind: byKind,
+    });
+  }
+  return result(bundle, path, {
+    outcome: 'applied',
+    message: `would apply ${applied} entries of ${h.siteId}${skipped > 0 ? ` and skip ${skipped} already held` : ''}`,
+    applied,
+    skipped,
+    appliedByKind: byKind,
+  });
+}

@@ -1,0 +1,114 @@
+// Which journal entries carry records that headquarters keeps, what they are marked, and the
+// checks an entry from another site must pass before it touches a register: the record belongs
+// to the signing site, is a valid record of its kind, and is not marked above this
+// installation's system-high nor above the bundle's own marking.
+import type { z } from 'zod';
+import { type Classification, type UsLevel, highestClassification, usLevelRank } from '../../../common/classification/index.js';
+import { incidentSchema } from '../../../common/incidents/model.js';
+import type { JournalEntry, JournalKind } from '../../../common/journal.js';
+import { receiptSchema } from '../../../common/receipts/model.js';
+import { visitRequestSchema, visitorSchema } from '../../../common/visits/model.js';
+import { type BundleRejection, rejection } from '../../sync/rejection.js';
+
+/**
+ * Kinds whose entries headquarters applies to its registers. Every other kind (site, settings,
+ * users, sessions, bundles, identity, trust, alarms) describes the sending installation itself:
+ * kept in the journal as its audit trail, never applied to headquarters' own tables.
+ */
+export const RECORD_KINDS = ['receipt', 'visit', 'visitor', 'incident'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+const SCHEMAS: Record<RecordKind, z.ZodType> = {
+  receipt: receiptSchema,
+  visit: visitRequestSchema,
+  visitor: visitorSchema,
+  incident: incidentSchema,
+};
+
+export function isRecordKind(kind: JournalKind): kind is RecordKind {
+  return (RECORD_KINDS as readonly string[]).includes(kind);
+}
+
+/** The record an entry carries (`data.record`), or null for an audit-only entry. */
+export function recordOf(entry: JournalEntry): Record<string, unknown> | null {
+  const data = entry.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || !('record' in data)) return null;
+  const record = data.record;
+  return record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as Record<string, unknown>) : null;
+}
+
+function isClassification(value: unknown): value is Classification {
+  return value !== null && typeof value === 'object' && typeof (value as { level?: unknown }).level === 'string';
+}
+
+/** Every marking a record carries: its own, and the material's for an incident. */
+export function recordClassifications(kind: JournalKind, record: Record<string, unknown>): Classification[] {
+  const out: Classification[] = [];
+  if (isClassification(record.classification)) out.push(record.classification);
+  if (kind === 'incident') {
+    if (Array.isArray(record.material)) for (const m of record.material as { classification?: unknown }[]) if (isClassification(m?.classification)) out.push(m.classification);
+    const release = record.foreignRelease as { classification?: unknown } | undefined;
+    if (isClassification(release?.classification)) out.push(release.classification);
+  }
+  return out;
+}
+
+/**
+ * The marking an entry contributes to its bundle: the highest of its record's markings; audit
+ * entries (sessions, users, bundles...) count as UNCLASSIFIED, the bundle's floor.
+ */
+export function entryClassification(entry: JournalEntry): Classification | null {
+  if (!isRecordKind(entry.kind)) return null;
+  const record = recordOf(entry);
+  if (!record) return null;
+  const markings = recordClassifications(entry.kind, record);
+  return markings.length > 0 ? highestClassification(markings) : null;
+}
+
+/**
+ * The checks on one entry of another site that need no database: the record is valid, belongs
+ * to the entry's site, and is marked within both the system-high and the bundle's marking.
+ * Ownership against records already held is checked when the entry is applied.
+ */
+export function checkForeignEntry(entry: JournalEntry, limits: { systemHigh: UsLevel; bundleLevel: UsLevel }): BundleRejection | null {
+  if (!isRecordKind(entry.kind)) return null;
+  const record = recordOf(entry);
+  if (record === null) {
+    if (entry.data !== null && typeof entry.data === 'object' && 'record' in entry.data) {
+      return rejection('RECORD_INVALID', `entry seq ${entry.seq} carries a ${entry.kind} record that is not an object`, { seq: entry.seq });
+    }
+    return null; // audit-only entry of a record kind (a reveal, a foreign release)
+  }
+  const where = { seq: entry.seq, kind: entry.kind, entityId: entry.entityId };
+  if (record.siteId !== entry.siteId) {
+    return rejection('WRONG_SITE_RECORD', `entry seq ${entry.seq} of ${entry.siteId} changes a ${entry.kind} of ${String(record.siteId)}`, {
+      ...where,
+      recordSiteId: record.siteId,
+    });
+  }
+  if (record.id !== entry.entityId) {
+    return rejection('RECORD_INVALID', `entry seq ${entry.seq} is about ${entry.entityId} but carries record ${String(record.id)}`, where);
+  }
+  const parsed = SCHEMAS[entry.kind].safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return rejection('RECORD_INVALID', `entry seq ${entry.seq}: the ${entry.kind} record is not valid (${issue ? `${issue.path.join('.') || '(record)'} ${issue.message}` : 'invalid'})`, where);
+  }
+  for (const marking of recordClassifications(entry.kind, record)) {
+    if (usLevelRank(marking.level) > usLevelRank(limits.systemHigh)) {
+      return rejection('ABOVE_SYSTEM_HIGH', `entry seq ${entry.seq}: a ${entry.kind} marked ${marking.level} is above this installation's system-high (${limits.systemHigh})`, {
+        ...where,
+        level: marking.level,
+        systemHigh: limits.systemHigh,
+      });
+    }
+    if (usLevelRank(marking.level) > usLevelRank(limits.bundleLevel)) {
+      return rejection('CLASSIFICATION_UNDERSTATED', `entry seq ${entry.seq}: a ${entry.kind} marked ${marking.level} travels in a bundle marked ${limits.bundleLevel}`, {
+        ...where,
+        level: marking.level,
+        bundleLevel: limits.bundleLevel,
+      });
+    }
+  }
+  return null;
+}
