@@ -8,6 +8,8 @@ import { projectIncident } from './incidents.js';
 import { projectReceipt } from './receipts.js';
 import { projectVisitor, projectVisitRequest } from './visits.js';
 import { projectSettings, projectSite, projectUser } from './system.js';
+import type { AlarmRecord, IdentityRecord, TrustRecord } from '../../electron/common/sync/model.js';
+import { projectAlarm, projectIdentity, projectTrust } from './sync.js';
 
 /** The `data` of an entry that carries a record's new state. */
 export interface RecordData<T> {
@@ -47,6 +49,17 @@ export function applyToProjections(db: Database, entry: JournalEntry): void {
       return;
     case 'incident':
       if (hasRecord(entry.data)) projectIncident(db, (entry.data as RecordData<Incident>).record);
+      return;
+    // Sync: the signing identity, the trust store and alarms. Refused attempts (a fingerprint
+    // that did not match, a wrong passphrase) are journalled without a record.
+    case 'identity':
+      if (hasRecord(entry.data)) projectIdentity(db, (entry.data as RecordData<IdentityRecord>).record);
+      return;
+    case 'trust':
+      if (hasRecord(entry.data)) projectTrust(db, (entry.data as RecordData<TrustRecord>).record);
+      return;
+    case 'alarm':
+      if (hasRecord(entry.data)) projectAlarm(db, (entry.data as RecordData<AlarmRecord>).record);
       return;
   }
 }

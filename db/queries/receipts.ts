@@ -35,6 +35,10 @@ export function listReceipts(db: Database, query: ReceiptQuery, today: string): 
   const where: string[] = [];
   const params: Record<string, unknown> = { today };
 
+  if (query.siteId) {
+    where.push('r.site_id = @siteId');
+    params.siteId = query.siteId;
+  }
   if (query.direction) {
     where.push('r.direction = @direction');
     params.direction = query.direction;
