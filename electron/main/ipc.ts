@@ -3,6 +3,7 @@
 // web contents has its own Connection (its session), created when the window is made and dropped
 // when its contents are destroyed.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { MethodName } from '../common/contract/index.js';
 import { isMethodName } from '../common/contract/index.js';
 import type { ErrorCode, Result } from '../common/result.js';
 import type { Connection, Core } from '../node/core.js';
@@ -30,6 +31,12 @@ export interface LedgerIpcOptions {
   workstation: string;
   /** Where unexpected errors are reported; defaults to console.error. */
   logError?: (message: string, error: unknown) => void;
+  /**
+   * A last check before dispatch (after sender, method and plain data): a reason to refuse the
+   * call with FORBIDDEN, or null. main.ts passes fileDialogs' pickedPathProblem, so sync calls
+   * name only paths the window's own file dialogs returned.
+   */
+  checkCall?: (contentsId: number, method: MethodName, input: unknown) => string | null;
 }
 
 export interface LedgerIpc {
@@ -72,6 +79,8 @@ export function registerLedgerIpc(options: LedgerIpcOptions): LedgerIpc {
       if (!isMethodName(method)) return failure('UNKNOWN_METHOD', `unknown method ${describeMethod(method)}`);
       const inputProblem = plainDataProblem(input);
       if (inputProblem !== null) return failure('INVALID_INPUT', inputProblem);
+      const refused = options.checkCall?.(event.sender.id, method, input) ?? null;
+      if (refused !== null) return failure('FORBIDDEN', refused);
       return await core.dispatch(connection, method, input);
     } catch (error) {
       logError(`ledger:call ${describeMethod(method)} failed`, error);

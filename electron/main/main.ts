@@ -2,9 +2,11 @@
 // hardening and the app scheme before `ready`; then the database and core, the IPC adapter, the
 // app protocol and the window. Every behaviour lives in the core (electron/node).
 import os from 'node:os';
+import type { WebContents } from 'electron';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
 import { systemClock } from '../node/clock.js';
 import { APP_INDEX_URL, handleAppProtocol, registerAppScheme } from './appProtocol.js';
+import { registerFileDialogs } from './fileDialogs.js';
 import { hardenApp, hardenSession } from './hardening.js';
 import type { LedgerIpc } from './ipc.js';
 import { registerLedgerIpc } from './ipc.js';
@@ -36,7 +38,14 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, { allowDevTools });
   handleAppProtocol(protocol, paths.rendererDir);
   if (app.isPackaged) Menu.setApplicationMenu(null);
-  const ipc = registerLedgerIpc({ ipcMain, core, workstation });
+  // Sync bundles are read and written only where the window's own file dialogs pointed.
+  const files = registerFileDialogs({
+    ipcMain,
+    dialog,
+    isAppWindow: (id) => ipc.connectionOf(id) !== undefined,
+    windowOf: (sender) => BrowserWindow.fromWebContents(sender as WebContents),
+  });
+  const ipc = registerLedgerIpc({ ipcMain, core, workstation, checkCall: files.pickedPathProblem });
 
   const window = openWindow(ipc);
   app.on('second-instance', () => {
@@ -46,6 +55,7 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
   app.once('will-quit', () => {
+    files.dispose();
     ipc.dispose();
     core.close();
   });

@@ -14,9 +14,14 @@ if (!container) throw new Error('index.html has no #root element');
 if (!('ledger' in window)) {
   container.textContent = 'Enclave Ledger cannot reach its core: window.ledger is missing (the app must run in its own window).';
 } else {
+  const root = new RootStore(window.ledger);
+  // Typing and clicking count as activity for the idle lock, not only calls to the core.
+  for (const type of ['keydown', 'pointerdown'] as const) {
+    document.addEventListener(type, () => root.idle.userActive(), { capture: true, passive: true });
+  }
   createRoot(container).render(
     <StrictMode>
-      <StoresProvider root={new RootStore(window.ledger)}>
+      <StoresProvider root={root}>
         <App />
       </StoresProvider>
     </StrictMode>,

@@ -313,7 +313,7 @@ describe('receipts, end to end in Chromium', () => {
   // Known bug (renderer/src/stores/SessionStore.ts): `today` is system.info's answer read once at
   // start-up, so after the ledger's day changes every date default (Date received, action dates)
   // is the start-up day. Remove `.fails` once the renderer refreshes it.
-  it.fails("defaults a new incoming receipt's date received to the ledger's today, 46 days on", () => {
+  it("defaults a new incoming receipt's date received to the ledger's today, 46 days on", () => {
     expect(dateReceivedDefault).toBe(RETURN_DAY);
   });
 

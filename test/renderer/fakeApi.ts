@@ -1,33 +1,47 @@
 // An in-memory LedgerApi for renderer tests. Every input is checked with the contract's own
-// schema (so INVALID_INPUT carries real zod issues); versions give CONFLICT; the transition table
-// gives INVALID_TRANSITION. Small on purpose: the real behaviour lives in the core's tests.
+// schema (so INVALID_INPUT carries real zod issues) and every call with the contract's roles
+// (FORBIDDEN); an unconfigured site answers NOT_CONFIGURED and an idle-locked session
+// SESSION_LOCKED, as the core's dispatch does; versions give CONFLICT; the transition table gives
+// INVALID_TRANSITION. Small on purpose: the real behaviour lives in the core's tests.
+// Sessions, accounts, audit and setup are in fakeAccounts.ts.
 import { makeApi } from '../../electron/common/api.js';
 import type { LedgerApi } from '../../electron/common/api.js';
 import { usLevelRank } from '../../electron/common/classification/index.js';
-import type { MethodName, MethodOutput, MethodParsedInput } from '../../electron/common/contract/index.js';
+import type { MethodName } from '../../electron/common/contract/index.js';
 import { contract } from '../../electron/common/contract/index.js';
-import type { JournalEntry } from '../../electron/common/journal.js';
+import type { JournalEntry, VerifyReport } from '../../electron/common/journal.js';
 import { addDays, daysBetween } from '../../electron/common/primitives.js';
 import type { Receipt, ReceiptDraft, ReceiptView } from '../../electron/common/receipts/model.js';
 import { receiptDraftSchema } from '../../electron/common/receipts/model.js';
 import { findTransition } from '../../electron/common/receipts/transitions.js';
 import type { LedgerErrorBody, Result } from '../../electron/common/result.js';
 import { fail, ok } from '../../electron/common/result.js';
-import { DEFAULT_SETTINGS } from '../../electron/common/site.js';
+import type { User } from '../../electron/common/site.js';
+import type { FakeState, Handlers } from './fakeAccounts.js';
+import { NOW, TODAY, accountHandlers, seedUsers } from './fakeAccounts.js';
 
-export const TODAY = '2026-03-10';
-export const PASSWORD = 'correct horse battery staple';
-const NOW = `${TODAY}T12:00:00.000Z`;
+export { PASSWORD, TODAY } from './fakeAccounts.js';
+
 const HASH = '0'.repeat(96);
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** Methods the renderer does not use yet are left out: they answer INTERNAL. */
-type Handlers = { [M in MethodName]?: (input: MethodParsedInput<M>) => Result<MethodOutput<M>> };
+/** Calls a locked session may still make (the core's ALWAYS_ALLOWED). */
+const WHILE_LOCKED: readonly MethodName[] = ['system.info', 'session.status', 'session.unlock', 'session.signOut', 'session.signIn'];
 
 export interface FakeApi {
   api: LedgerApi;
   calls: { method: MethodName; input: unknown }[];
   receipts: Map<string, Receipt>;
+  users: Map<string, User>;
+  journal: JournalEntry[];
+  /** The whole state, for tests that need to set the scene (site, session, ...). */
+  state: FakeState;
+  /** The core's idle lock: from now on only unlock, status and sign-out pass. */
+  lockSession(): void;
+  /** What session.status says is left before the idle lock. */
+  setIdleSecondsLeft(seconds: number): void;
+  /** What journal.verify answers (default: intact). */
+  setVerifyReport(report: VerifyReport): void;
   /** The next call of `method` answers with this error instead. */
   failNext(method: MethodName, error: LedgerErrorBody): void;
   addReceipt(draft?: Partial<ReceiptDraft>, state?: Partial<Receipt>): ReceiptView;
@@ -47,12 +61,16 @@ export function fakeDraft(overrides: Partial<ReceiptDraft> = {}): ReceiptDraft {
   });
 }
 
-export function createFakeApi(options: { systemHigh?: 'SECRET' | 'TOP SECRET' | 'CONFIDENTIAL' | 'UNCLASSIFIED' } = {}): FakeApi {
+export interface FakeOptions {
+  systemHigh?: 'SECRET' | 'TOP SECRET' | 'CONFIDENTIAL' | 'UNCLASSIFIED';
+  /** false: a new installation, before first-run setup (no site, no accounts). */
+  configured?: boolean;
+}
+
+export function createFakeApi(options: FakeOptions = {}): FakeApi {
   const receipts = new Map<string, Receipt>();
-  const journal: JournalEntry[] = [];
   const calls: FakeApi['calls'] = [];
   const failures = new Map<MethodName, LedgerErrorBody>();
-  let session: MethodOutput<'session.current'> | null = null;
   let counter = 0;
 
   const ulid = () => {
@@ -61,13 +79,28 @@ export function createFakeApi(options: { systemHigh?: 'SECRET' | 'TOP SECRET' | 
     for (let i = 0; i < 10; i++, n = Math.floor(n / 32)) s = CROCKFORD[n % 32] + s;
     return `01J0000000000000${s}`;
   };
+  const configured = options.configured ?? true;
+  const state: FakeState = {
+    site: configured ? { siteId: 'SITE-A', siteName: 'Acme Secure Facility', siteRole: 'site', systemHigh: options.systemHigh ?? 'SECRET' } : null,
+    session: null,
+    locked: false,
+    idleSecondsLeft: 900,
+    users: new Map(),
+    passwords: new Map(),
+    failedSignIns: new Map(),
+    journal: [],
+    verifyReport: null,
+    newId: ulid,
+  };
+  if (configured) seedUsers(state);
+  const journal = state.journal;
   const view = (r: Receipt): ReceiptView => {
     const open = ['dispatched', 'tracer_sent', 'escalated'].includes(r.status) && r.suspenseDueOn !== null;
     const late = open && r.suspenseDueOn !== null ? daysBetween(r.suspenseDueOn, TODAY) : 0;
     return { ...r, overdue: late > 0, daysOverdue: Math.max(late, 0), dueSoon: open && late <= 0 && late > -7 };
   };
   const record = (r: Receipt, action: string, data: unknown) => {
-    journal.push({ siteId: 'SITE-A', seq: journal.length + 1, id: ulid(), at: NOW, actor: session?.username ?? 'system', kind: 'receipt', entityId: r.id, action, data, prevHash: HASH, hash: HASH });
+    journal.push({ siteId: 'SITE-A', seq: journal.length + 1, id: ulid(), at: NOW, actor: state.session?.username ?? 'system', kind: 'receipt', entityId: r.id, action, data, prevHash: HASH, hash: HASH });
   };
   const addReceipt = (draft: Partial<ReceiptDraft> = {}, state: Partial<Receipt> = {}): ReceiptView => {
     const d = fakeDraft(draft);
@@ -92,18 +125,7 @@ export function createFakeApi(options: { systemHigh?: 'SECRET' | 'TOP SECRET' | 
       : null;
 
   const handlers: Handlers = {
-    'system.info': () =>
-      ok({ siteId: 'SITE-A', siteName: 'Acme Secure Facility', siteRole: 'site', systemHigh: options.systemHigh ?? 'SECRET', appVersion: '0.1.0', schemaVersion: 1, now: NOW, today: TODAY }),
-    'session.signIn': ({ username, password }) => {
-      if (username !== 'custodian' || password !== PASSWORD) return fail({ code: 'UNAUTHENTICATED', message: 'user name or password is wrong' });
-      session = { id: 'S1', userId: 'U1', username, displayName: 'Casey Custodian', roles: ['custodian'], workstation: 'ws-1', startedAt: NOW, mustChangePassword: false };
-      return ok(session);
-    },
-    'session.signOut': () => ((session = null), ok({ signedOut: true as const })),
-    'session.status': () => ok({ signedIn: session !== null, locked: false, mustChangePassword: false, idleSecondsLeft: null, session }),
-    'session.unlock': ({ password }) => (session && password === PASSWORD ? ok(session) : fail({ code: 'UNAUTHENTICATED', message: 'wrong password' })),
-    'session.current': () => (session ? ok(session) : fail({ code: 'UNAUTHENTICATED', message: 'not signed in' })),
-    'settings.get': () => ok(DEFAULT_SETTINGS),
+    ...accountHandlers(state),
     'receipts.create': (draft) => tooHigh(draft) ?? ok(addReceipt(draft)),
     'receipts.get': ({ id }) => {
       const r = find(id);
@@ -162,7 +184,15 @@ export function createFakeApi(options: { systemHigh?: 'SECRET' | 'TOP SECRET' | 
       failures.delete(method);
       return fail(failure);
     }
-    if (contract[method].access !== 'anyone' && session === null) return fail({ code: 'UNAUTHENTICATED', message: 'sign in first' });
+    const spec = contract[method];
+    if (!state.site && !('beforeSetup' in spec && spec.beforeSetup)) return fail({ code: 'NOT_CONFIGURED', message: 'this installation is not set up yet' });
+    if (state.session && state.locked && !WHILE_LOCKED.includes(method)) return fail({ code: 'SESSION_LOCKED', message: 'the session is locked after idle time' });
+    const access = spec.access;
+    if (access !== 'anyone' && state.session === null) return fail({ code: 'UNAUTHENTICATED', message: 'sign in first' });
+    const roles = state.session?.roles ?? [];
+    if (Array.isArray(access) && !roles.some((role) => access.includes(role))) {
+      return fail({ code: 'FORBIDDEN', message: `your role does not allow this (needs one of: ${access.join(', ')})` });
+    }
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
@@ -176,6 +206,12 @@ export function createFakeApi(options: { systemHigh?: 'SECRET' | 'TOP SECRET' | 
     api,
     calls,
     receipts,
+    users: state.users,
+    journal,
+    state,
+    lockSession: () => void (state.locked = true),
+    setIdleSecondsLeft: (seconds) => void (state.idleSecondsLeft = seconds),
+    setVerifyReport: (report) => void (state.verifyReport = report),
     failNext: (method, error) => void failures.set(method, error),
     addReceipt,
     callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.input),

@@ -1,11 +1,12 @@
 // The frame of every screen: system-high banner top and bottom, site and user, navigation.
-// New sections (visits, incidents, sync, audit) are entries in SECTIONS (stores/UiStore.ts).
+// Sections (receipts, accounts, audit, ...) are entries in SECTIONS (stores/UiStore.ts); each
+// shows only to the roles its contract method allows.
 import { Button } from '@trussworks/react-uswds';
 import { observer } from 'mobx-react-lite';
 import type { ReactNode } from 'react';
 import { ROLE_LABELS } from '../../../electron/common/roles.js';
-import { SECTIONS } from '../stores/UiStore.js';
 import { ClassificationBanner } from './ClassificationBanner.js';
+import { IdleHint } from './IdleHint.js';
 import { useStores } from './StoresContext.js';
 import { Toasts } from './Toasts.js';
 
@@ -27,7 +28,7 @@ const PrimaryNav = observer(function PrimaryNav() {
   return (
     <nav aria-label="Primary" className="app-nav">
       <ul className="app-nav__list">
-        {SECTIONS.map((section) => (
+        {ui.visibleSections.map((section) => (
           <li key={section.key}>
             <a
               href={`#${section.key}`}
@@ -48,7 +49,7 @@ const PrimaryNav = observer(function PrimaryNav() {
 });
 
 const UserBox = observer(function UserBox() {
-  const { session } = useStores();
+  const { session, ui } = useStores();
   const user = session.session;
   if (!user) return null;
   return (
@@ -57,6 +58,12 @@ const UserBox = observer(function UserBox() {
         Signed in as <strong>{user.displayName}</strong> ({user.username}
         {user.roles.length > 0 ? `, ${user.roles.map((r) => ROLE_LABELS[r]).join(', ')}` : ''})
       </span>
+      <IdleHint />
+      {session.isActive && ui.route.name !== 'changePassword' && (
+        <Button type="button" outline inverse className="margin-left-2" onClick={() => ui.navigate({ name: 'changePassword' })}>
+          Change password
+        </Button>
+      )}
       <Button type="button" outline inverse className="margin-left-2" onClick={() => void session.signOut()}>
         Sign out
       </Button>

@@ -35,3 +35,6 @@ export function humanise(name: string): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
+
+/** The STIG password rules (passwordSchema in electron/common/site.ts), shown before the user types. */
+export const PASSWORD_RULES_HINT = 'At least 15 characters, with an upper-case letter, a lower-case letter, a digit and a special character (not a letter or digit).';

@@ -20,6 +20,8 @@ export class SessionStore {
   readonly root: RootStore;
   info: SystemInfo | null = null;
   infoError: string | null = null;
+  /** The core answered NOT_CONFIGURED: only the first-run setup may be shown. */
+  needsSetup = false;
   isLoading = false;
   consentAccepted = false;
   session: Session | null = null;
@@ -74,6 +76,10 @@ export class SessionStore {
       if (info.ok) {
         this.info = info.value;
         this.infoError = null;
+        this.needsSetup = false;
+      } else if (info.error.code === 'NOT_CONFIGURED') {
+        this.needsSetup = true;
+        this.infoError = null;
       } else {
         this.infoError = errorMessage(info.error);
       }
@@ -82,6 +88,7 @@ export class SessionStore {
         this.session = status.value.session;
         this.locked = status.value.locked;
         this.consentAccepted = true;
+        if (!this.root.ui.routeAllowed) this.root.ui.goHome();
       }
     });
   }
@@ -101,7 +108,8 @@ export class SessionStore {
     if (!this.begin(parsed, SIGN_IN_FIELDS)) return false;
     const result = await this.root.api['session.signIn'](input);
     return this.finish(result, 'Sign-in failed', SIGN_IN_FIELDS, () => {
-      this.root.ui.navigate({ name: 'receipts' });
+      this.root.ui.goHome();
+      void this.refreshToday();
     });
   }
 
@@ -112,6 +120,8 @@ export class SessionStore {
     const result = await this.root.api['session.unlock'](input);
     return this.finish(result, 'Unlock failed', SIGN_IN_FIELDS, () => {
       this.locked = false;
+      // The lock may have lasted past midnight: forms opened from here default to the new day.
+      void this.refreshToday();
     });
   }
 
@@ -125,6 +135,26 @@ export class SessionStore {
     const result = await this.root.api['session.changePassword'](input);
     return this.finish(result, 'The password was not changed', PASSWORD_FIELDS, () => {
       this.root.ui.notify('success', 'Password changed.');
+      // Changed by choice from the shell: back to where the user works.
+      if (this.root.ui.route.name === 'changePassword') this.root.ui.goHome();
+    });
+  }
+
+  /** Leaves the (voluntary) change-password screen without changing anything. */
+  cancelChangePassword(): void {
+    this.currentPassword = this.newPassword = this.confirmPassword = '';
+    this.signInError = null;
+    this.fieldErrors.clear();
+    this.root.ui.goHome();
+  }
+
+  /** First-run setup is done: read the new site, then the notice and sign-in as the new administrator. */
+  async setupCompleted(username: string): Promise<void> {
+    await this.load();
+    runInAction(() => {
+      this.consentAccepted = false;
+      this.username = username;
+      this.notice = 'Enclave Ledger is set up. Sign in as the administrator you created.';
     });
   }
 
@@ -140,6 +170,35 @@ export class SessionStore {
   sessionLost(): void {
     if (this.session === null) return;
     this.endSession('Your session has ended. Sign in again to continue; unsaved entries are kept.');
+  }
+
+  /** Ask the core for today's date (system.info does not count as activity). */
+  async refreshToday(): Promise<void> {
+    const info = await this.root.api['system.info']({});
+    if (info.ok) runInAction(() => this.daySeen(info.value.today));
+  }
+
+  /** The core's date as a status check saw it: a window left open overnight defaults forms to the new day. */
+  daySeen(today: string): void {
+    if (this.info !== null && this.info.today !== today) this.info = { ...this.info, today };
+  }
+
+  /**
+   * The core's copy of the session changed (roles changed by an administrator, perhaps oneself):
+   * take it, and leave a section the new roles no longer reach.
+   */
+  sessionUpdated(next: Session): void {
+    const current = this.session;
+    if (current === null || current.id !== next.id) return;
+    if (current.roles.join() === next.roles.join() && current.mustChangePassword === next.mustChangePassword) return;
+    this.session = next;
+    if (!this.root.ui.routeAllowed) this.root.ui.goHome();
+  }
+
+  /** Reads the session again from the core (after a change to one's own account). */
+  async refresh(): Promise<void> {
+    const result = await this.root.api['session.current']({});
+    if (result.ok) this.sessionUpdated(result.value);
   }
 
   /** The core locked the session after idle time. */

@@ -1,27 +1,73 @@
 // What is on screen: the current route and the notifications. Routes are plain data so that
-// later sections (visits, incidents, sync, audit) only add entries here and in the shell.
+// later sections (visits, incidents, sync) only add entries here and in the shell.
 import { makeAutoObservable } from 'mobx';
+import type { MethodName } from '../../../electron/common/contract/index.js';
+import { canCall } from './access.js';
 import type { RootStore } from './RootStore.js';
 
 export type Route =
   | { name: 'receipts' }
   | { name: 'receipt'; id: string }
   | { name: 'receiptNew' }
-  | { name: 'receiptEdit'; id: string };
+  | { name: 'receiptEdit'; id: string }
+  | { name: 'visits' }
+  | { name: 'visit'; id: string }
+  | { name: 'visitNew' }
+  | { name: 'visitorPass'; visitId: string; visitorId: string }
+  | { name: 'incidents' }
+  | { name: 'incident'; id: string }
+  | { name: 'incidentNew' }
+  | { name: 'incidentRelease'; id: string }
+  | { name: 'accounts' }
+  | { name: 'audit' }
+  | { name: 'sync' }
+  | { name: 'changePassword' };
 
-export type SectionKey = 'receipts';
+export type SectionKey = 'receipts' | 'visits' | 'incidents' | 'accounts' | 'audit' | 'sync';
 
-export const SECTIONS: readonly { key: SectionKey; label: string; home: Route }[] = [
-  { key: 'receipts', label: 'Receipts', home: { name: 'receipts' } },
+export interface Section {
+  key: SectionKey;
+  label: string;
+  home: Route;
+  /** The section shows for users whose roles may call this method (the contract decides). */
+  method: MethodName;
+}
+
+export const SECTIONS: readonly Section[] = [
+  { key: 'receipts', label: 'Receipts', home: { name: 'receipts' }, method: 'receipts.list' },
+  { key: 'visits', label: 'Visits', home: { name: 'visits' }, method: 'visits.list' },
+  { key: 'incidents', label: 'Incidents', home: { name: 'incidents' }, method: 'incidents.list' },
+  { key: 'accounts', label: 'Accounts', home: { name: 'accounts' }, method: 'users.list' },
+  { key: 'audit', label: 'Audit', home: { name: 'audit' }, method: 'audit.list' },
+  { key: 'sync', label: 'Sync', home: { name: 'sync' }, method: 'sync.status' },
 ];
 
-export function sectionOf(route: Route): SectionKey {
+/** The section a route belongs to; null for screens outside the sections (own password). */
+export function sectionOf(route: Route): SectionKey | null {
   switch (route.name) {
     case 'receipts':
     case 'receipt':
     case 'receiptNew':
     case 'receiptEdit':
       return 'receipts';
+    case 'visits':
+    case 'visit':
+    case 'visitNew':
+    case 'visitorPass':
+      return 'visits';
+    case 'incidents':
+    case 'incident':
+    case 'incidentNew':
+    case 'incidentRelease':
+      return 'incidents';
+    case 'accounts':
+      return 'accounts';
+    case 'audit':
+      return 'audit';
+    case 'sync':
+      return 'sync';
+    case 'changePassword':
+      return null;
   }
 }
 
@@ -46,12 +92,29 @@ export class UiStore {
     makeAutoObservable(this, { root: false }, { autoBind: true });
   }
 
-  get section(): SectionKey {
+  get section(): SectionKey | null {
     return sectionOf(this.route);
+  }
+
+  /** The sections the signed-in user's roles reach, in menu order. */
+  get visibleSections(): readonly Section[] {
+    const roles = this.root.session.session?.roles;
+    return SECTIONS.filter((section) => canCall(roles, section.method));
+  }
+
+  /** Whether the current route's section is open to the user (own-password screen always is). */
+  get routeAllowed(): boolean {
+    const key = this.section;
+    return key === null || this.visibleSections.some((s) => s.key === key);
   }
 
   navigate(route: Route): void {
     this.route = route;
+  }
+
+  /** The first section the user may open (an administrator without record roles lands on Accounts). */
+  goHome(): void {
+    this.route = this.visibleSections[0]?.home ?? { name: 'receipts' };
   }
 
   notify(type: ToastType, message: string): void {

@@ -153,9 +153,13 @@ describe('electron/main/main.ts', () => {
     const fromWindow: CallEvent = { sender: { id: window.webContents.id }, senderFrame: { url: 'app://ledger/index.html', parent: null } };
     expect(await call(fromWindow, 'system.info', {})).toMatchObject({ ok: true, value: { siteId: 'SITE-A', appVersion: '9.9.9' } });
     expect(await call({ ...fromWindow, sender: { id: 999 } }, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Sync bundles only where the window's own file dialogs pointed (fileDialogs.ts).
+    expect([...handlers.keys()].sort()).toEqual(['files:pickBundles', 'files:pickFolder', 'ledger:call']);
+    expect(await call(fromWindow, 'sync.preview', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     appEvents.emit('will-quit');
     expect(stub.ipcMain.removeHandler).toHaveBeenCalledWith('ledger:call');
+    expect(stub.ipcMain.removeHandler).toHaveBeenCalledWith('files:pickFolder');
     await seeded.cleanup();
   });
 

@@ -1,6 +1,7 @@
 // Builds the real preload bundle (as `npm run build` does) and runs it in a bare VM context with
 // a stand-in `require`, as a sandboxed preload runs: it may require only `electron`, and must
-// expose exactly one thing, `ledger`, whose every method invokes the one IPC channel.
+// expose exactly two things: `ledger`, whose every method invokes the one IPC channel, and
+// `ledgerFiles`, the two file dialogs of the Sync screen.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import vm from 'node:vm';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../electron/common/contract/index.js';
+import { PICK_BUNDLES_CHANNEL, PICK_FOLDER_CHANNEL } from '../../../electron/main/fileDialogs.js';
 import { LEDGER_CHANNEL } from '../../../electron/main/ipc.js';
 import { REPO_ROOT } from '../../harness/buildBridge.js';
 
@@ -49,9 +51,9 @@ describe('the preload bundle', () => {
     expect(new Set(run().required)).toEqual(new Set(['electron']));
   });
 
-  it('exposes only window.ledger, with every contract method', () => {
+  it('exposes only window.ledger, with every contract method, and window.ledgerFiles', () => {
     const { exposed } = run();
-    expect(exposed.map(([key]) => key)).toEqual(['ledger']);
+    expect(exposed.map(([key]) => key)).toEqual(['ledger', 'ledgerFiles']);
     const api = exposed[0]?.[1] as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES].sort());
     expect(Object.isFrozen(api)).toBe(true);
@@ -71,5 +73,17 @@ describe('the preload bundle', () => {
     invoke.mockImplementationOnce(() => Promise.reject(new Error('channel closed')));
     const api = exposed[0]?.[1] as Record<string, (input: unknown) => Promise<unknown>>;
     await expect(api['system.info']?.({})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('gives window.ledgerFiles just the two dialogs, each over its own channel', async () => {
+    const { exposed, invoke } = run();
+    const files = exposed.find(([key]) => key === 'ledgerFiles')?.[1] as Record<string, () => Promise<unknown>>;
+    expect(Object.keys(files).sort()).toEqual(['pickBundleFiles', 'pickExportFolder']);
+    expect(Object.isFrozen(files)).toBe(true);
+    await files.pickExportFolder?.();
+    await files.pickBundleFiles?.();
+    expect(invoke.mock.calls).toEqual([[PICK_FOLDER_CHANNEL], [PICK_BUNDLES_CHANNEL]]);
+    invoke.mockImplementationOnce(() => Promise.reject(new Error('channel closed')));
+    await expect(files.pickBundleFiles?.()).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -32,6 +32,7 @@ describe('receipt detail', () => {
       'Record signed receipt',
       'Send tracer',
       'Void',
+      'Open incident',
     ]);
   });
 

@@ -9,6 +9,7 @@ import { ClassificationBanner } from '../../components/ClassificationBanner.js';
 import { useStores } from '../../components/StoresContext.js';
 import { usePage } from '../../components/usePage.js';
 import { DIRECTION_LABELS, formatDate } from '../../format/labels.js';
+import { OpenIncidentButton, OpenIncidentForm } from '../incidents/OpenIncidentFromReceipt.js';
 import { ActionForm } from './ActionForm.js';
 import { ReceiptFields } from './ReceiptFields.js';
 import { ReceiptHistory } from './ReceiptHistory.js';
@@ -65,6 +66,7 @@ const Actions = observer(function Actions({ receipt }: { receipt: ReceiptView })
           {action.label}
         </Button>
       ))}
+      <OpenIncidentButton receipt={receipt} />
     </div>
   );
 });
@@ -113,6 +115,7 @@ export const ReceiptDetailScreen = observer(function ReceiptDetailScreen({ id }:
       )}
       <Actions receipt={receipt} />
       <ActionForm />
+      <OpenIncidentForm receipt={receipt} />
       <ReceiptFields receipt={receipt} />
       <ReceiptHistory />
       <ClassificationBanner classification={receipt.classification} position="record" />

@@ -1,4 +1,5 @@
-// After an administrator reset the password, the user must choose a new one before anything else.
+// After an administrator reset the password, the user must choose a new one before anything else;
+// the same form is offered from the shell (`voluntary`) to change one's own password at any time.
 import { Button, Form } from '@trussworks/react-uswds';
 import { observer } from 'mobx-react-lite';
 import { TextField } from '../../components/FormFields.js';
@@ -6,7 +7,7 @@ import { useStores } from '../../components/StoresContext.js';
 import { usePage } from '../../components/usePage.js';
 import { SessionMessages, useSessionFieldError } from './SessionMessages.js';
 
-export const ChangePasswordScreen = observer(function ChangePasswordScreen() {
+export const ChangePasswordScreen = observer(function ChangePasswordScreen({ voluntary = false }: { voluntary?: boolean }) {
   const { session } = useStores();
   const heading = usePage('Change your password');
   const errorOf = useSessionFieldError();
@@ -15,7 +16,7 @@ export const ChangePasswordScreen = observer(function ChangePasswordScreen() {
       <h1 ref={heading} tabIndex={-1}>
         Change your password
       </h1>
-      <p>Your password was reset by an administrator. Choose a new one to continue.</p>
+      <p>{voluntary ? 'Enter your current password, then the new one twice.' : 'Your password was reset by an administrator. Choose a new one to continue.'}</p>
       <SessionMessages />
       <Form
         aria-label="Change your password"
@@ -58,9 +59,16 @@ export const ChangePasswordScreen = observer(function ChangePasswordScreen() {
           error={errorOf('confirmPassword', 'Confirm new password')}
           onChange={(v) => session.setField('confirmPassword', v)}
         />
-        <Button type="submit" disabled={session.isSubmitting}>
-          Change password
-        </Button>
+        <div className="button-row">
+          <Button type="submit" disabled={session.isSubmitting}>
+            Change password
+          </Button>
+          {voluntary && (
+            <Button type="button" outline onClick={() => session.cancelChangePassword()}>
+              Cancel
+            </Button>
+          )}
+        </div>
       </Form>
     </div>
   );
