@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { canonicalJson } from '../../electron/common/canonicalJson.js';
 import type { JournalEntry, JournalKind } from '../../electron/common/journal.js';
 import { GENESIS_HASH } from '../../electron/common/journal.js';
@@ -19,10 +19,34 @@ export interface ChainHead {
   hash: string;
 }
 
+/**
+ * The two statements every journal write runs, prepared once per connection rather than on every
+ * call: an import inserts entries by the hundred thousand.
+ */
+interface JournalStatements {
+  head: Statement<[string]>;
+  insert: Statement<[Record<string, unknown>]>;
+}
+const prepared = new WeakMap<Database, JournalStatements>();
+
+function statements(db: Database): JournalStatements {
+  let s = prepared.get(db);
+  if (s === undefined) {
+    s = {
+      head: db.prepare('SELECT seq, hash FROM journal WHERE site_id = ? ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare(
+        `INSERT INTO journal (site_id, seq, id, at, actor, kind, entity_id, action, data, prev_hash, hash, ord)
+         VALUES (@siteId, @seq, @id, @at, @actor, @kind, @entityId, @action, @data, @prevHash, @hash,
+                 (SELECT coalesce(max(ord), 0) + 1 FROM journal))`,
+      ),
+    };
+    prepared.set(db, s);
+  }
+  return s;
+}
+
 export function chainHead(db: Database, siteId: string): ChainHead {
-  const row = db.prepare('SELECT seq, hash FROM journal WHERE site_id = ? ORDER BY seq DESC LIMIT 1').get(siteId) as
-    | ChainHead
-    | undefined;
+  const row = statements(db).head.get(siteId) as ChainHead | undefined;
   return row ?? { seq: 0, hash: GENESIS_HASH };
 }
 
@@ -41,9 +65,5 @@ export function appendEntry(db: Database, siteId: string, draft: EntryDraft): Jo
 
 /** Insert an entry whose seq and hashes are already fixed (local append, or import of a verified bundle). */
 export function insertEntry(db: Database, entry: JournalEntry): void {
-  db.prepare(
-    `INSERT INTO journal (site_id, seq, id, at, actor, kind, entity_id, action, data, prev_hash, hash, ord)
-     VALUES (@siteId, @seq, @id, @at, @actor, @kind, @entityId, @action, @data, @prevHash, @hash,
-             (SELECT coalesce(max(ord), 0) + 1 FROM journal))`,
-  ).run({ ...entry, data: canonicalJson(entry.data) });
+  statements(db).insert.run({ ...entry, data: canonicalJson(entry.data) });
 }

@@ -77,7 +77,9 @@ export async function importAtHq(ctx: HandlerContext, paths: readonly string[], 
     progress.update({ file: bundle.path, done: i });
     const outcome = await importOne(ctx, bundle);
     results.push(outcome);
-    if (outcome.outcome === 'applied') results.push(...releaseHeld(ctx, bundle.header.siteId));
+    // Also after a no-op: a re-run after an interrupted import finds the gap already filled and
+    // must release what is held just as the uninterrupted import would have.
+    results.push(...releaseHeld(ctx, bundle.header.siteId));
   }
   progress.update({ phase: 'done', done: opened.length });
   return results;

@@ -1,0 +1,52 @@
+// What the sync code is measured against: raw better-sqlite3 on the same rows, in the same run.
+// Export: select the rows and SHA-384 each one. Import: insert the rows in one transaction into a
+// table of the journal's shape (its columns, keys and indexes, copied from the schema itself).
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/open.js';
+
+export interface RawRow {
+  site_id: string;
+  seq: number;
+  id: string;
+  at: string;
+  actor: string;
+  kind: string;
+  entity_id: string;
+  action: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+  ord: number;
+}
+
+const COLUMNS = 'site_id, seq, id, at, actor, kind, entity_id, action, data, prev_hash, hash, ord';
+
+export function readRows(db: Db, siteId: string): RawRow[] {
+  return db.prepare(`SELECT ${COLUMNS} FROM journal WHERE site_id = ? ORDER BY seq`).all(siteId) as RawRow[];
+}
+
+/** Select every row of the site's chain in seq order and SHA-384 each row's content. */
+export function baselineExport(db: Db, siteId: string): { ms: number; rows: number } {
+  const started = performance.now();
+  let rows = 0;
+  const select = db.prepare(`SELECT ${COLUMNS} FROM journal WHERE site_id = ? ORDER BY seq`);
+  for (const r of select.iterate(siteId) as IterableIterator<RawRow>) {
+    createHash('sha384').update(`${r.site_id}\t${r.seq}\t${r.id}\t${r.at}\t${r.actor}\t${r.kind}\t${r.entity_id}\t${r.action}\t${r.data}\t${r.prev_hash}\t${r.hash}`).digest('hex');
+    rows += 1;
+  }
+  return { ms: performance.now() - started, rows };
+}
+
+/** Insert the rows in one transaction into `bench_journal`, made like `journal` (minus its append-only triggers, which fire on UPDATE and DELETE only). */
+export function baselineImport(db: Db, rows: readonly RawRow[]): { ms: number; rows: number } {
+  const ddl = db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'journal' AND type IN ('table', 'index') AND sql IS NOT NULL ORDER BY type DESC").all() as { sql: string }[];
+  for (const { sql } of ddl) {
+    db.exec(sql.replace(/\bjournal\b/g, 'bench_journal').replace(/INDEX (\w+)/, 'INDEX bench_$1'));
+  }
+  const started = performance.now();
+  const insert = db.prepare(`INSERT INTO bench_journal (${COLUMNS}) VALUES (@site_id, @seq, @id, @at, @actor, @kind, @entity_id, @action, @data, @prev_hash, @hash, @ord)`);
+  db.transaction(() => {
+    for (const row of rows) insert.run(row);
+  })();
+  return { ms: performance.now() - started, rows: rows.length };
+}
