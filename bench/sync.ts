@@ -5,7 +5,7 @@
 //
 //   node out/bench/sync.js [--entries N] [--memory-entries N] [--repeat N] [--budget S]
 //                          [--memory-timeout S] [--skip-memory] [--keep]
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +64,9 @@ async function timed<T>(work: () => Promise<T> | T): Promise<{ ms: number; value
   return { ms: performance.now() - started, value };
 }
 
+/** The child process running now, if any. */
+let running: ChildProcess | null = null;
+
 interface ChildRun {
   out: string;
   ms: number;
@@ -77,6 +80,7 @@ function runChild(script: string, argv: string[], timeoutMs: number): Promise<Ch
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [script, ...argv], { stdio: ['ignore', 'pipe', 'inherit'] });
+    running = child;
     let out = '';
     let timedOut = false;
     let sampledHwmKb: number | null = null;
@@ -97,6 +101,7 @@ function runChild(script: string, argv: string[], timeoutMs: number): Promise<Ch
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
+      running = null;
       clearInterval(sampler);
       clearTimeout(timer);
       const run = { out, ms: performance.now() - started, timedOut, sampledHwmKb };
@@ -112,6 +117,14 @@ function expectApplied(results: { outcome: ImportResult['outcome']; applied: num
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
+// Interrupted (Ctrl-C, a timeout): stop the child and remove the gigabytes of data made so far.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    running?.kill('SIGKILL');
+    if (!args.keep) rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 try {
   process.stderr.write(`bench:sync in ${dir}\n`);
   const world = await makeWorld(dir);
