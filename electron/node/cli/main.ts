@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { APP_VERSION } from '../../common/version.js';
 import { US_LEVELS } from '../../common/classification/model.js';
 import { LedgerError } from '../../common/result.js';
-import type { Result } from '../../common/result.js';
+import type { FieldIssue, Result } from '../../common/result.js';
 import { openDb } from '../../../db/open.js';
 import { verifyJournal } from '../../../db/journal/verify.js';
 import type { Clock } from '../clock.js';
@@ -41,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       return 2;
     }
     if (error instanceof LedgerError) {
-      io.err(`enclave-ledger: ${error.code}: ${error.message}${describeIssues(error)}`);
+      io.err(`enclave-ledger: ${error.code}: ${error.message}${formatIssues(error.issues)}`);
       return 1;
     }
     io.err(`enclave-ledger: ${error instanceof Error ? error.message : String(error)}`);
@@ -223,8 +223,7 @@ function journal(argv: string[], io: CliIo): number {
 export function printResult(io: CliIo, result: Result<unknown>): number {
   io.out(JSON.stringify(result, null, 2));
   if (result.ok) return 0;
-  const issues = result.error.issues?.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-  io.err(`enclave-ledger: ${result.error.code}: ${result.error.message}${issues ? ` [${issues}]` : ''}`);
+  io.err(`enclave-ledger: ${result.error.code}: ${result.error.message}${formatIssues(result.error.issues)}`);
   return 1;
 }
 
@@ -255,17 +254,15 @@ function help(io: CliIo, text: string, asError = false): number {
 function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) {
     try {
-      if (existsSync(path + suffix)) rmSyncSafe(path + suffix);
+      rmSync(path + suffix, { force: true });
     } catch {
       // best effort: the error that caused the removal is what the user needs to see
     }
   }
 }
 
-function rmSyncSafe(path: string): void {
-  rmSync(path, { force: true });
-}
-
-function describeIssues(error: LedgerError): string {
-  return error.issues ? ` [${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}]` : '';
+/** Field problems as one bracketed line: `[controlNumber: is required; ...]`. */
+function formatIssues(issues: readonly FieldIssue[] | undefined): string {
+  if (!issues || issues.length === 0) return '';
+  return ` [${issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')}]`;
 }

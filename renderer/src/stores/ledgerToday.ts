@@ -4,6 +4,6 @@
 import type { RootStore } from './RootStore.js';
 
 export async function ledgerToday(root: RootStore): Promise<string> {
-  const info = await root.api['system.info']({});
-  return info.ok ? info.value.today : root.session.today;
+  await root.session.refreshToday();
+  return root.session.today;
 }
