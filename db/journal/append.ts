@@ -63,7 +63,25 @@ export function appendEntry(db: Database, siteId: string, draft: EntryDraft): Jo
   return entry;
 }
 
-/** Insert an entry whose seq and hashes are already fixed (local append, or import of a verified bundle). */
-export function insertEntry(db: Database, entry: JournalEntry): void {
-  statements(db).insert.run({ ...entry, data: canonicalJson(entry.data) });
+/**
+ * Insert an entry whose seq and hashes are already fixed (local append, or import of a verified
+ * bundle). `canonical`, when given, is the entry's canonical JSON text (a verified bundle line):
+ * its data member is stored as it stands instead of being serialised again.
+ */
+export function insertEntry(db: Database, entry: JournalEntry, canonical?: string): void {
+  const data = (canonical !== undefined ? dataMemberOf(entry, canonical) : null) ?? canonicalJson(entry.data);
+  statements(db).insert.run({ ...entry, data });
+}
+
+/**
+ * The text of the data member inside an entry's canonical JSON, or null if the text is not laid
+ * out as canonical JSON of this entry would be. Members sort as action, actor, at, data,
+ * entityId, hash, ...: data follows three strings and is followed by strings and numbers only,
+ * so its end is the last `,"entityId":<its value>,"hash":`.
+ */
+function dataMemberOf(entry: JournalEntry, canonical: string): string | null {
+  const prefix = `{"action":${JSON.stringify(entry.action)},"actor":${JSON.stringify(entry.actor)},"at":${JSON.stringify(entry.at)},"data":`;
+  const end = canonical.lastIndexOf(`,"entityId":${JSON.stringify(entry.entityId)},"hash":`);
+  if (!canonical.startsWith(prefix) || end < prefix.length) return null;
+  return canonical.slice(prefix.length, end);
 }

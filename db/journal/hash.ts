@@ -20,3 +20,18 @@ export function entryHash(entry: UnhashedEntry): string {
   });
   return createHash('sha384').update(entry.prevHash, 'utf8').update(body, 'utf8').digest('hex');
 }
+
+/**
+ * The same hash from the entry's canonical JSON text (a bundle line already checked to be
+ * canonical and to hold exactly the entry's fields): that text without its "hash" member is the
+ * canonical body above, so import need not serialise every entry again. "hash" sorts between
+ * "entityId" and "id", and every member after it is a string or a number, in which an unescaped
+ * quote cannot occur: the last occurrence of the member is the entry's own.
+ */
+export function entryHashOfCanonical(entry: JournalEntry, canonical: string): string {
+  const member = `,"hash":${JSON.stringify(entry.hash)}`;
+  const at = canonical.lastIndexOf(member);
+  if (at === -1) return entryHash(entry);
+  const body = canonical.slice(0, at) + canonical.slice(at + member.length);
+  return createHash('sha384').update(entry.prevHash, 'utf8').update(body, 'utf8').digest('hex');
+}

@@ -31,3 +31,18 @@ export function rowToEntry(row: JournalRow): JournalEntry {
     hash: row.hash,
   };
 }
+
+/**
+ * The entry's canonical JSON built straight from its row: `data` is stored canonical (written by
+ * canonicalJson, or a verified bundle line), the other members are strings and one integer, and
+ * the members are listed in canonical (code-unit) order. Export writes bundles this way instead
+ * of parsing and re-serialising every entry; a row whose data is not canonical gives a line the
+ * recipient's verifier refuses, never a line that verifies with another meaning.
+ */
+export function rowToCanonicalLine(row: JournalRow): string {
+  const s = JSON.stringify;
+  return (
+    `{"action":${s(row.action)},"actor":${s(row.actor)},"at":${s(row.at)},"data":${row.data},"entityId":${s(row.entity_id)},` +
+    `"hash":${s(row.hash)},"id":${s(row.id)},"kind":${s(row.kind)},"prevHash":${s(row.prev_hash)},"seq":${row.seq},"siteId":${s(row.site_id)}}`
+  );
+}

@@ -5,6 +5,7 @@ import { foreignOrigins, sortCountryCodes } from '../../electron/common/classifi
 import type { Incident } from '../../electron/common/incidents/model.js';
 import { nextDueOn } from '../../electron/common/incidents/steps.js';
 import { normaliseIdentifier } from '../../electron/common/visits/identifiers.js';
+import { nextSearchKey, prepared } from '../statements.js';
 
 /** The key a person is matched on across incidents: a hash, so the index itself holds no SSNs. */
 export function personKey(identifierType: string, identifier: string): string {
@@ -19,16 +20,18 @@ export function incidentCountries(incident: Pick<Incident, 'material' | 'foreign
 /** Write the current state of one incident, its receipt links, person keys and search row. */
 export function projectIncident(db: Database, incident: Incident): void {
   const countries = incidentCountries(incident);
-  db.prepare(
+  const { search_key: searchKey } = prepared(
+    db,
     `INSERT INTO incidents (id, site_id, status, version, incident_number, determination, countries, discovered_on, reported_on,
-                            next_due_on, created_at, updated_at, doc)
+                            next_due_on, created_at, updated_at, doc, search_key)
      VALUES (@id, @siteId, @status, @version, @incidentNumber, @determination, @countries, @discoveredOn, @reportedOn,
-             @nextDueOn, @createdAt, @updatedAt, @doc)
+             @nextDueOn, @createdAt, @updatedAt, @doc, ${nextSearchKey('incidents')})
      ON CONFLICT (id) DO UPDATE SET
        status = excluded.status, version = excluded.version, incident_number = excluded.incident_number,
        determination = excluded.determination, countries = excluded.countries, discovered_on = excluded.discovered_on,
-       reported_on = excluded.reported_on, next_due_on = excluded.next_due_on, updated_at = excluded.updated_at, doc = excluded.doc`,
-  ).run({
+       reported_on = excluded.reported_on, next_due_on = excluded.next_due_on, updated_at = excluded.updated_at, doc = excluded.doc
+     RETURNING search_key`,
+  ).get({
     id: incident.id,
     siteId: incident.siteId,
     status: incident.status,
@@ -42,18 +45,19 @@ export function projectIncident(db: Database, incident: Incident): void {
     createdAt: incident.createdAt,
     updatedAt: incident.updatedAt,
     doc: canonicalJson(incident),
-  });
+  }) as { search_key: number };
 
-  db.prepare('DELETE FROM incident_receipts WHERE incident_id = ?').run(incident.id);
-  const link = db.prepare('INSERT OR IGNORE INTO incident_receipts (incident_id, receipt_id) VALUES (?, ?)');
+  prepared(db, 'DELETE FROM incident_receipts WHERE incident_id = ?').run(incident.id);
+  const link = prepared(db, 'INSERT OR IGNORE INTO incident_receipts (incident_id, receipt_id) VALUES (?, ?)');
   for (const m of incident.material) if (m.receiptId !== null) link.run(incident.id, m.receiptId);
 
-  db.prepare('DELETE FROM incident_persons WHERE incident_id = ?').run(incident.id);
-  const person = db.prepare('INSERT INTO incident_persons (incident_id, person_id, person_key) VALUES (?, ?, ?)');
+  prepared(db, 'DELETE FROM incident_persons WHERE incident_id = ?').run(incident.id);
+  const person = prepared(db, 'INSERT INTO incident_persons (incident_id, person_id, person_key) VALUES (?, ?, ?)');
   for (const p of incident.responsible) person.run(incident.id, p.id, personKey(p.identifierType, p.identifier));
 
-  db.prepare('DELETE FROM incidents_fts WHERE incident_id = ?').run(incident.id);
-  db.prepare('INSERT INTO incidents_fts (incident_id, incident_number, unclassified_title, description, material) VALUES (?, ?, ?, ?, ?)').run(
+  prepared(db, 'DELETE FROM incidents_fts WHERE rowid = ?').run(searchKey);
+  prepared(db, 'INSERT INTO incidents_fts (rowid, incident_id, incident_number, unclassified_title, description, material) VALUES (?, ?, ?, ?, ?, ?)').run(
+    searchKey,
     incident.id,
     incident.incidentNumber,
     incident.unclassifiedTitle,

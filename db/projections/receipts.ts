@@ -2,22 +2,25 @@ import type { Database } from 'better-sqlite3';
 import { canonicalJson } from '../../electron/common/canonicalJson.js';
 import { foreignOrigins, usLevelRank } from '../../electron/common/classification/model.js';
 import type { Receipt } from '../../electron/common/receipts/model.js';
+import { nextSearchKey, prepared } from '../statements.js';
+
+const UPSERT = `
+  INSERT INTO receipts (id, site_id, direction, status, version, control_number, unclassified_title, level, level_rank,
+                        fgi, countries, suspense_due_on, received_on, dispatched_on, created_at, updated_at, doc, search_key)
+  VALUES (@id, @siteId, @direction, @status, @version, @controlNumber, @unclassifiedTitle, @level, @levelRank,
+          @fgi, @countries, @suspenseDueOn, @receivedOn, @dispatchedOn, @createdAt, @updatedAt, @doc, ${nextSearchKey('receipts')})
+  ON CONFLICT (id) DO UPDATE SET
+    status = excluded.status, version = excluded.version, control_number = excluded.control_number,
+    unclassified_title = excluded.unclassified_title, level = excluded.level, level_rank = excluded.level_rank,
+    fgi = excluded.fgi, countries = excluded.countries, suspense_due_on = excluded.suspense_due_on,
+    received_on = excluded.received_on, dispatched_on = excluded.dispatched_on,
+    updated_at = excluded.updated_at, doc = excluded.doc
+  RETURNING search_key`;
 
 /** Write the current state of one receipt into the projection and its search index. */
 export function projectReceipt(db: Database, receipt: Receipt): void {
   const origins = foreignOrigins(receipt.classification);
-  db.prepare(
-    `INSERT INTO receipts (id, site_id, direction, status, version, control_number, unclassified_title, level, level_rank,
-                           fgi, countries, suspense_due_on, received_on, dispatched_on, created_at, updated_at, doc)
-     VALUES (@id, @siteId, @direction, @status, @version, @controlNumber, @unclassifiedTitle, @level, @levelRank,
-             @fgi, @countries, @suspenseDueOn, @receivedOn, @dispatchedOn, @createdAt, @updatedAt, @doc)
-     ON CONFLICT (id) DO UPDATE SET
-       status = excluded.status, version = excluded.version, control_number = excluded.control_number,
-       unclassified_title = excluded.unclassified_title, level = excluded.level, level_rank = excluded.level_rank,
-       fgi = excluded.fgi, countries = excluded.countries, suspense_due_on = excluded.suspense_due_on,
-       received_on = excluded.received_on, dispatched_on = excluded.dispatched_on,
-       updated_at = excluded.updated_at, doc = excluded.doc`,
-  ).run({
+  const { search_key: searchKey } = prepared(db, UPSERT).get({
     id: receipt.id,
     siteId: receipt.siteId,
     direction: receipt.direction,
@@ -35,11 +38,10 @@ export function projectReceipt(db: Database, receipt: Receipt): void {
     createdAt: receipt.createdAt,
     updatedAt: receipt.updatedAt,
     doc: canonicalJson(receipt),
-  });
-  db.prepare('DELETE FROM receipts_fts WHERE receipt_id = ?').run(receipt.id);
-  db.prepare(
-    'INSERT INTO receipts_fts (receipt_id, control_number, unclassified_title, parties, other) VALUES (?, ?, ?, ?, ?)',
-  ).run(
+  }) as { search_key: number };
+  prepared(db, 'DELETE FROM receipts_fts WHERE rowid = ?').run(searchKey);
+  prepared(db, 'INSERT INTO receipts_fts (rowid, receipt_id, control_number, unclassified_title, parties, other) VALUES (?, ?, ?, ?, ?, ?)').run(
+    searchKey,
     receipt.id,
     receipt.controlNumber,
     receipt.unclassifiedTitle,

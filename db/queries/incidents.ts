@@ -85,7 +85,7 @@ export function listIncidents(db: Database, query: IncidentQuery, today: string)
   }
   const fts = query.search ? toFtsQuery(query.search) : null;
   if (fts) {
-    where.push('i.id IN (SELECT incident_id FROM incidents_fts WHERE incidents_fts MATCH @fts)');
+    where.push('i.search_key IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH @fts)');
     params.fts = fts;
   }
 

@@ -64,7 +64,7 @@ export function listReceipts(db: Database, query: ReceiptQuery, today: string): 
   }
   const fts = query.search ? toFtsQuery(query.search) : null;
   if (fts) {
-    where.push('r.id IN (SELECT receipt_id FROM receipts_fts WHERE receipts_fts MATCH @fts)');
+    where.push('r.search_key IN (SELECT rowid FROM receipts_fts WHERE receipts_fts MATCH @fts)');
     params.fts = fts;
   }
 

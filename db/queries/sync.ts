@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { JournalEntry } from '../../electron/common/journal.js';
 import type { AlarmRecord, BundleEvent, HeldBundle, IdentityRecord, TrustRecord } from '../../electron/common/sync/model.js';
 import type { JournalRow } from '../journal/rows.js';
-import { JOURNAL_COLUMNS, rowToEntry } from '../journal/rows.js';
+import { JOURNAL_COLUMNS, rowToCanonicalLine, rowToEntry } from '../journal/rows.js';
 
 // ---- identity ----
 
@@ -65,6 +65,18 @@ export function* journalRange(db: Database, siteId: string, afterSeq: number, to
   for (;;) {
     const rows = page.all(siteId, after, toSeq, pageSize) as JournalRow[];
     for (const row of rows) yield rowToEntry(row);
+    if (rows.length < pageSize) return;
+    after = (rows[rows.length - 1] as JournalRow).seq;
+  }
+}
+
+/** Like journalRange, each entry with its canonical JSON line built from the stored row (for bundles). */
+export function* journalLinesRange(db: Database, siteId: string, afterSeq: number, toSeq: number, pageSize = 1000): Generator<{ entry: JournalEntry; line: string }> {
+  const page = db.prepare(`SELECT ${JOURNAL_COLUMNS} FROM journal WHERE site_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`);
+  let after = afterSeq;
+  for (;;) {
+    const rows = page.all(siteId, after, toSeq, pageSize) as JournalRow[];
+    for (const row of rows) yield { entry: rowToEntry(row), line: rowToCanonicalLine(row) };
     if (rows.length < pageSize) return;
     after = (rows[rows.length - 1] as JournalRow).seq;
   }

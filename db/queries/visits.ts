@@ -91,7 +91,7 @@ export function listVisits(db: Database, query: VisitQuery, today: string): { it
   if (query.dueForDisposal) where.push('v.dispose_after < @today');
   const fts = query.search ? toFtsQuery(query.search) : null;
   if (fts) {
-    where.push('v.id IN (SELECT visit_id FROM visits_fts WHERE visits_fts MATCH @fts)');
+    where.push('v.search_key IN (SELECT rowid FROM visits_fts WHERE visits_fts MATCH @fts)');
     params.fts = fts;
   }
 

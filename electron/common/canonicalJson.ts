@@ -17,6 +17,12 @@ export function canonicalJson(value: unknown): string {
   return write(value, 0, new Set());
 }
 
+// Hashing and bundles canonicalise every journal entry, so this is on the hot path of export and
+// import. Two ways to the same bytes: where every object below a value already lists its keys in
+// code-unit order (anything parsed from canonical text, which is what import handles), the
+// engine's JSON.stringify writes exactly the canonical form once the value has been checked;
+// elsewhere the writer below sorts keys itself. The property test holds both to a plain reference.
+
 function write(value: unknown, depth: number, seen: Set<object>): string {
   if (depth > MAX_DEPTH) throw new CanonicalJsonError(`nesting deeper than ${MAX_DEPTH}`);
   if (value === null) return 'null';
@@ -31,6 +37,7 @@ function write(value: unknown, depth: number, seen: Set<object>): string {
       // ECMAScript Number-to-String is JCS's number form; -0 is written as 0.
       return Object.is(value, -0) ? '0' : JSON.stringify(value);
     case 'object':
+      if (isSortedJson(value, depth, seen)) return JSON.stringify(value);
       return writeObject(value, depth, seen);
     case 'bigint':
     case 'function':
@@ -47,30 +54,98 @@ function writeObject(value: object, depth: number, seen: Set<object>): string {
   seen.add(value);
   try {
     if (Array.isArray(value)) {
-      const parts: string[] = [];
+      let out = '[';
       for (let i = 0; i < value.length; i++) {
         if (!(i in value)) throw new CanonicalJsonError('sparse array');
-        parts.push(write(value[i], depth + 1, seen));
+        out += (i === 0 ? '' : ',') + write(value[i], depth + 1, seen);
       }
-      return `[${parts.join(',')}]`;
+      return `${out}]`;
     }
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      throw new CanonicalJsonError(`a ${value.constructor?.name ?? 'non-plain'} object has no canonical JSON form`);
-    }
+    assertPlain(value);
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).sort(compareCodeUnits);
-    const parts: string[] = [];
+    const keys = Object.keys(record);
+    if (!keysSorted(keys)) keys.sort(compareCodeUnits);
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const item = record[key];
+      if (item === undefined) throw new CanonicalJsonError(`property "${key}" is undefined`);
+      if (!isWellFormed(key)) throw new CanonicalJsonError('key with a lone surrogate has no UTF-8 form');
+      out += `${i === 0 ? '' : ','}${JSON.stringify(key)}:${write(item, depth + 1, seen)}`;
+    }
+    return `${out}}`;
+  } finally {
+    seen.delete(value);
+  }
+}
+
+/**
+ * True when JSON.stringify(value) is its canonical form: only JSON values, finite numbers,
+ * well-formed strings, dense arrays, plain objects whose own keys are already in code-unit order.
+ * False (without throwing) as soon as an object's keys are out of order, so the writer takes
+ * over; throws for what has no canonical form at all, as the writer would.
+ */
+function isSortedJson(value: object, depth: number, seen: Set<object>): boolean {
+  if (depth > MAX_DEPTH) throw new CanonicalJsonError(`nesting deeper than ${MAX_DEPTH}`);
+  if (seen.has(value)) throw new CanonicalJsonError('cyclic structure');
+  if (Array.isArray(value)) {
+    seen.add(value);
+    try {
+      for (let i = 0; i < value.length; i++) {
+        if (!(i in value)) throw new CanonicalJsonError('sparse array');
+        if (!isSortedItem(value[i], depth, seen)) return false;
+      }
+      return true;
+    } finally {
+      seen.delete(value);
+    }
+  }
+  assertPlain(value);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (!keysSorted(keys)) return false;
+  seen.add(value);
+  try {
     for (const key of keys) {
       const item = record[key];
       if (item === undefined) throw new CanonicalJsonError(`property "${key}" is undefined`);
       if (!isWellFormed(key)) throw new CanonicalJsonError('key with a lone surrogate has no UTF-8 form');
-      parts.push(`${JSON.stringify(key)}:${write(item, depth + 1, seen)}`);
+      if (!isSortedItem(item, depth, seen)) return false;
     }
-    return `{${parts.join(',')}}`;
+    return true;
   } finally {
     seen.delete(value);
   }
+}
+
+function isSortedItem(item: unknown, depth: number, seen: Set<object>): boolean {
+  if (item === null) return true;
+  switch (typeof item) {
+    case 'boolean':
+      return true;
+    case 'string':
+      if (!isWellFormed(item)) throw new CanonicalJsonError('string with a lone surrogate has no UTF-8 form');
+      return true;
+    case 'number':
+      if (!Number.isFinite(item)) throw new CanonicalJsonError(`number ${String(item)} has no JSON form`);
+      return true;
+    case 'object':
+      return isSortedJson(item, depth + 1, seen);
+    default:
+      throw new CanonicalJsonError(`a ${typeof item} has no JSON form`);
+  }
+}
+
+function assertPlain(value: object): void {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    throw new CanonicalJsonError(`a ${value.constructor?.name ?? 'non-plain'} object has no canonical JSON form`);
+  }
+}
+
+function keysSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as string) >= (keys[i] as string)) return false;
+  return true;
 }
 
 /** JCS sorts keys by UTF-16 code units, which is what a plain `<` on JS strings compares. */
@@ -78,8 +153,12 @@ function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 function isWellFormed(s: string): boolean {
-  // String.prototype.isWellFormed is ES2024; this is the same test.
+  // Almost every string has no surrogate at all; only those need the pair-by-pair test
+  // (String.prototype.isWellFormed is ES2024, not in Node 20).
+  if (!SURROGATE.test(s)) return true;
   return !/\p{Surrogate}/u.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''));
 }
 

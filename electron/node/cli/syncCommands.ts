@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Result } from '../../common/result.js';
 import type { ImportResult } from '../../common/sync/model.js';
 import { openDb } from '../../../db/open.js';
-import { entryHash } from '../../../db/journal/hash.js';
+import { entryHashOfCanonical } from '../../../db/journal/hash.js';
 import { listTrust, readIdentity } from '../../../db/queries/sync.js';
 import { type TrustedSigner, verifyBundle } from '../sync/bundleFile.js';
 import { describeCertificate, pemToCertificateDer } from '../sync/keys.js';
@@ -176,7 +176,7 @@ async function verifyCommand(argv: string[], io: CliIo): Promise<number> {
   } else {
     throw new UsageError('give the signer: --cert CERT.pem, or --trust-db FILE (a ledger database whose trust store to use)');
   }
-  const verdict = await verifyBundle(resolve(file), { trusted, entryHash, now: new Date() });
+  const verdict = await verifyBundle(resolve(file), { trusted, entryHash: entryHashOfCanonical, now: new Date() });
   const result: Result<unknown> = verdict.ok
     ? {
         ok: true,

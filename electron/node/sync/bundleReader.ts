@@ -11,7 +11,7 @@ import { BAG_INFO_TXT, type BagFile, PAYLOAD_DIR, TAG_MANIFEST, tagText, validat
 import { type BundleDirection, type BundleHeader, fileNameFor, parseHeader } from './bundleHeader.js';
 import { BUNDLE_FILES, BUNDLE_JSON, JOURNAL_FILE, SIGNATURE_FILE, TAG_MANIFEST_ENTRIES } from './bundleNames.js';
 import { type VerifiedSignature, verifyDetached } from './cms.js';
-import { JournalLineReader } from './journalLines.js';
+import { type EntryHashRule, type JournalLine, JournalLineReader } from './journalLines.js';
 import { spkiFingerprints } from './keys.js';
 import { type BundleRejectReason, type BundleRejection, BundleRejectedError, type Verdict, rejection } from './rejection.js';
 import { readTar } from './tarReader.js';
@@ -51,7 +51,7 @@ export interface ReadBundleOptions {
   /** Refuse a file whose name does not match its header (default true). */
   checkFileName?: boolean;
   /** The journal's hash rule (db/journal); when given every entry's hash is recomputed. */
-  entryHash?: (entry: JournalEntry) => string;
+  entryHash?: EntryHashRule;
 }
 
 export interface VerifiedBundle {
@@ -64,6 +64,8 @@ export interface VerifiedBundle {
    * verified: apply nothing unless the iteration completes.
    */
   entries(): AsyncGenerator<JournalEntry, void, undefined>;
+  /** The same, each with the canonical line it came from (import stores it as read). */
+  lines(): AsyncGenerator<JournalLine, void, undefined>;
 }
 
 function refuse<T>(reason: BundleRejectReason, message: string, details: Record<string, unknown> = {}): Verdict<T> {
@@ -147,7 +149,8 @@ export async function readAndVerifyBundle(path: string, options: ReadBundleOptio
       path,
       header,
       signer: { ...signature.value, siteId: header.siteId },
-      entries: () => readEntries(path, range, verifiedDigest, header, limits, options.entryHash),
+      lines: () => readLines(path, range, verifiedDigest, header, limits, options.entryHash),
+      entries: () => entriesOf(readLines(path, range, verifiedDigest, header, limits, options.entryHash)),
     },
   };
 }
@@ -180,15 +183,19 @@ function checkExpectations(header: BundleHeader, path: string, options: ReadBund
   return null;
 }
 
+async function* entriesOf(lines: AsyncGenerator<JournalLine, void, undefined>): AsyncGenerator<JournalEntry, void, undefined> {
+  for await (const { entry } of lines) yield entry;
+}
+
 /** Second read of data/journal.ndjson, straight from its verified place in the archive. */
-async function* readEntries(
+async function* readLines(
   path: string,
   range: { start: number; size: number },
   verifiedDigest: string,
   header: BundleHeader,
   limits: BundleLimits,
-  entryHash: ((entry: JournalEntry) => string) | undefined,
-): AsyncGenerator<JournalEntry, void, undefined> {
+  entryHash: EntryHashRule | undefined,
+): AsyncGenerator<JournalLine, void, undefined> {
   const lines = new JournalLineReader(header, limits, entryHash);
   const hash = createHash('sha384');
   let bytes = 0;

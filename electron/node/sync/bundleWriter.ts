@@ -31,8 +31,14 @@ export interface BundleHeaderFields {
   expiresAt?: Date;
 }
 
+/** An entry with its canonical JSON already at hand (built from the stored row): written as given. */
+export interface EntryWithLine {
+  entry: JournalEntry;
+  line: string;
+}
+
 export interface WriteBundleOptions {
-  entries: AsyncIterable<JournalEntry> | Iterable<JournalEntry>;
+  entries: AsyncIterable<JournalEntry | EntryWithLine> | Iterable<JournalEntry | EntryWithLine>;
   header: BundleHeaderFields;
   signer: Signer;
   outDir: string;
@@ -135,6 +141,8 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
   }
 }
 
+const CHUNK_CHARS = 1024 * 1024;
+
 /** Streams the entries to `path`, checking they form one chain of the sending site. */
 async function stageJournal(path: string, options: WriteBundleOptions): Promise<JournalSummary> {
   const siteId = options.header.siteId;
@@ -149,25 +157,40 @@ async function stageJournal(path: string, options: WriteBundleOptions): Promise<
   let previousHead = options.after?.head ?? null;
   let head = previousHead;
   let nextSeq = firstSeq;
+  // Lines are gathered into chunks of about a megabyte: one write (and one await) per chunk
+  // rather than per entry.
+  let chunk = '';
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const written = out.write(chunk, 'utf8');
+    chunk = '';
+    if (!written) await new Promise<void>((resolve) => out.once('drain', resolve));
+  };
   try {
-    for await (const entry of options.entries) {
+    for await (const item of options.entries) {
+      const entry = 'line' in item ? item.entry : item;
       if (entry.siteId !== siteId) throw new Error(`entry ${entry.seq} belongs to site ${entry.siteId}, not ${siteId}`);
       if (nextSeq !== null && entry.seq !== nextSeq) throw new Error(`entry seq ${entry.seq} does not follow ${nextSeq - 1}`);
       if (head !== null && entry.prevHash !== head) throw new Error(`entry seq ${entry.seq} does not link to the entry before it`);
       if (firstSeq === null) firstSeq = entry.seq;
       if (previousHead === null) previousHead = entry.prevHash;
-      const line = Buffer.from(`${canonicalJson(entry)}\n`, 'utf8');
-      hash.update(line);
-      bytes += line.byteLength;
-      if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', resolve));
+      const line = `${'line' in item ? item.line : canonicalJson(entry)}\n`;
+      hash.update(line, 'utf8');
+      bytes += Buffer.byteLength(line, 'utf8');
+      chunk += line;
+      if (chunk.length >= CHUNK_CHARS) await flush();
       count += 1;
       nextSeq = entry.seq + 1;
       head = entry.hash;
       counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
       const marking = options.classify?.(entry);
-      if (marking) markings.set(canonicalJson(marking), marking);
+      if (marking) {
+        const key = canonicalJson(marking);
+        if (!markings.has(key)) markings.set(key, marking);
+      }
       if (options.onProgress && count % 1000 === 0) options.onProgress(count);
     }
+    await flush();
     out.end();
     await finished(out);
   } catch (error) {

@@ -11,6 +11,18 @@ import { rejectWith } from './rejection.js';
 /** Unknown fields are refused, not stripped: they would change the entry's hash. */
 const strictEntrySchema = journalEntrySchema.strict();
 
+/** An entry and the canonical line it was read from (its exact bytes as text, without the line end). */
+export interface JournalLine {
+  entry: JournalEntry;
+  line: string;
+}
+
+/**
+ * The journal's hash rule, given the entry and its canonical text (db/journal/hash.ts provides
+ * both a rule over the entry and a faster one over the text).
+ */
+export type EntryHashRule = (entry: JournalEntry, canonicalLine: string) => string;
+
 export interface JournalLineLimits {
   maxLineBytes: number;
   maxJsonDepth: number;
@@ -31,15 +43,15 @@ export class JournalLineReader {
     private readonly header: BundleHeader,
     private readonly limits: JournalLineLimits,
     /** The journal's hash rule; when given, every entry's hash is recomputed and compared. */
-    private readonly entryHash?: (entry: JournalEntry) => string,
+    private readonly entryHash?: EntryHashRule,
   ) {
     this.expectedSeq = header.firstSeq;
     this.previousHash = header.previousHead;
   }
 
   /** Feed bytes; returns the entries completed by them. Throws BundleRejectedError. */
-  push(chunk: Uint8Array): JournalEntry[] {
-    const out: JournalEntry[] = [];
+  push(chunk: Uint8Array): JournalLine[] {
+    const out: JournalLine[] = [];
     let start = 0;
     for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
       this.take(chunk.subarray(start, nl));
@@ -86,7 +98,7 @@ export class JournalLineReader {
     return { file: JOURNAL_FILE, line };
   }
 
-  private entry(bytes: Uint8Array): JournalEntry {
+  private entry(bytes: Uint8Array): JournalLine {
     this.line += 1;
     const where = this.at(this.line);
     if (this.line > this.header.entryCount) {
@@ -119,10 +131,10 @@ export class JournalLineReader {
     }
     if (entry.seq !== this.expectedSeq) rejectWith('ENTRY_OUT_OF_SEQUENCE', `line ${this.line} has seq ${entry.seq}, expected ${this.expectedSeq}`, where);
     if (entry.prevHash !== this.previousHash) rejectWith('ENTRY_CHAIN_BROKEN', `entry seq ${entry.seq} does not link to the entry before it`, where);
-    if (this.entryHash && this.entryHash(entry) !== entry.hash) rejectWith('ENTRY_HASH_MISMATCH', `entry seq ${entry.seq} does not match its hash`, where);
+    if (this.entryHash && this.entryHash(entry, text) !== entry.hash) rejectWith('ENTRY_HASH_MISMATCH', `entry seq ${entry.seq} does not match its hash`, where);
     this.expectedSeq += 1;
     this.previousHash = entry.hash;
     this.counts.set(entry.kind, (this.counts.get(entry.kind) ?? 0) + 1);
-    return entry;
+    return { entry, line: text };
   }
 }

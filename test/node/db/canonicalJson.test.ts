@@ -73,4 +73,43 @@ describe('canonicalJson', () => {
       { numRuns: 300 },
     );
   });
+
+  it('writes exactly what a plain sort-every-key writer writes, whatever the key order (property)', () => {
+    // Any JSON value, with every object's keys in a random order: some already sorted (the
+    // fast path), some not (the writer), some mixed at different depths.
+    const shuffled = (value: unknown, order: number[]): unknown => {
+      if (Array.isArray(value)) return value.map((item) => shuffled(item, order));
+      if (value === null || typeof value !== 'object') return value;
+      const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, shuffled(v, order)] as const);
+      const pick = order.length > 0 ? (order.shift() as number) : 0;
+      if (pick % 3 === 1) entries.reverse();
+      else if (pick % 3 === 2) entries.sort(([a], [b]) => (a < b ? -1 : 1));
+      return Object.fromEntries(entries);
+    };
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.array(fc.nat(), { maxLength: 40 }), (value, order) => {
+        expect(canonicalJson(shuffled(value, order))).toBe(referenceCanonical(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses what has no canonical form wherever it sits, sorted or not', () => {
+    expect(() => canonicalJson({ a: { b: Number.NaN } })).toThrow(CanonicalJsonError);
+    expect(() => canonicalJson({ b: { a: '\udc00' }, a: 1 })).toThrow(/surrogate/);
+    expect(() => canonicalJson({ a: [{ z: 1, y: new Date(0) }] })).toThrow(/Date/);
+    expect(() => canonicalJson({ a: { b: undefined } })).toThrow(/undefined/);
+    expect(canonicalJson({ a: 'pair \ud83d\ude00', b: -0 })).toBe('{"a":"pair 😀","b":0}');
+  });
 });
+
+/** RFC 8785 as plainly as it can be written: the yardstick for the optimised writer. */
+function referenceCanonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(referenceCanonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${referenceCanonical(record[k])}`).join(',')}}`;
+  }
+  return Object.is(value, -0) ? '0' : JSON.stringify(value);
+}

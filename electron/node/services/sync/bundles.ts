@@ -3,7 +3,7 @@
 import { usLevelRank } from '../../../common/classification/index.js';
 import type { ImportResult } from '../../../common/sync/model.js';
 import { LedgerError } from '../../../common/result.js';
-import { entryHash } from '../../../../db/journal/hash.js';
+import { entryHashOfCanonical } from '../../../../db/journal/hash.js';
 import type { HandlerContext } from '../../context.js';
 import { type BundleHeader, type BundleRejection, BundleRejectedError, type VerifiedBundle, readAndVerifyBundle } from '../../sync/bundleFile.js';
 import { rejection } from '../../sync/rejection.js';
@@ -46,7 +46,7 @@ export async function openBundle(ctx: HandlerContext, path: string, trust: Trust
     trusted: trust.signers,
     expect: { recipient: own.siteId, direction: own.siteRole === 'hq' ? 'site-to-hq' : 'hq-to-site' },
     now: ctx.now(),
-    entryHash,
+    entryHash: entryHashOfCanonical,
   });
   if (!verdict.ok) return verdict;
   const { header, signer } = verdict.value;

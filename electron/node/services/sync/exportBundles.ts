@@ -12,7 +12,7 @@ import type { AckData } from '../../../common/sync/model.js';
 import { APP_VERSION } from '../../../common/version.js';
 import { chainHead } from '../../../../db/journal/append.js';
 import { schemaVersion } from '../../../../db/migrate.js';
-import { insertBundleEvent, journalRange, listTrust, readAck } from '../../../../db/queries/sync.js';
+import { insertBundleEvent, journalLinesRange, listTrust, readAck } from '../../../../db/queries/sync.js';
 import type { HandlerContext } from '../../context.js';
 import { type WrittenBundle, writeBundle } from '../../sync/bundleFile.js';
 import { bundleFileName } from '../../sync/bundleHeader.js';
@@ -81,7 +81,7 @@ export interface SiteBundleOptions {
 export function writeSiteBundle(options: SiteBundleOptions): Promise<WrittenBundle> {
   const { db, site } = options;
   return writeBundle({
-    entries: journalRange(db, site.siteId, options.after.seq, options.toSeq),
+    entries: journalLinesRange(db, site.siteId, options.after.seq, options.toSeq),
     header: {
       direction: 'site-to-hq',
       siteId: site.siteId,

@@ -28,6 +28,7 @@ import {
 import type { HandlerContext } from '../../context.js';
 import { type BundleHeader, BundleRejectedError } from '../../sync/bundleFile.js';
 import { parseHeader } from '../../sync/bundleHeader.js';
+import type { JournalLine } from '../../sync/journalLines.js';
 import { type BundleRejection, rejection } from '../../sync/rejection.js';
 import { raiseAlarm } from './alarms.js';
 import {
@@ -140,20 +141,21 @@ function alreadyHeld(db: Database, h: BundleHeader): string | null {
 async function stage(ctx: HandlerContext, bundle: OpenedBundle, token: string): Promise<void> {
   const db = ctx.db;
   const insert = db.prepare('INSERT INTO temp.sync_stage (token, seq, hash, entry) VALUES (?, ?, ?, ?)');
-  const flush = db.transaction((entries: JournalEntry[]) => {
-    for (const e of entries) insert.run(token, e.seq, e.hash, canonicalJson(e));
+  // The line as read is the entry's canonical JSON (checked by the reader): staged as it is.
+  const flush = db.transaction((lines: JournalLine[]) => {
+    for (const { entry, line } of lines) insert.run(token, entry.seq, entry.hash, line);
   });
   const limits = { systemHigh: ctx.site.systemHigh, bundleLevel: bundle.header.classification.marking.level };
-  let batch: JournalEntry[] = [];
+  let batch: JournalLine[] = [];
   let pending: BundleRejection | null = null;
-  for await (const entry of (bundle.verified as NonNullable<OpenedBundle['verified']>).entries()) {
+  for await (const read of (bundle.verified as NonNullable<OpenedBundle['verified']>).lines()) {
     if (pending) continue;
-    const bad = checkForeignEntry(entry, limits);
+    const bad = checkForeignEntry(read.entry, limits);
     if (bad) {
       pending = bad;
       continue;
     }
-    batch.push(entry);
+    batch.push(read);
     if (batch.length >= STAGE_BATCH) {
       flush(batch);
       batch = [];
@@ -250,7 +252,7 @@ function applyStaged(db: Database, siteId: string, token: string, afterSeq: numb
           });
         }
       }
-      insertEntry(db, entry);
+      insertEntry(db, entry, row.entry);
       // Only records travel into headquarters' registers; the site's own sessions, users,
       // settings, identity, trust and alarms stay audit entries in its chain.
       if (record !== null) applyRecord(db, entry);
