@@ -63,6 +63,10 @@ export function listIncidents(db: Database, query: IncidentQuery, today: string)
     values.forEach((v, i) => (params[`${name}${i}`] = v));
   };
 
+  if (query.siteId) {
+    where.push('i.site_id = @siteId');
+    params.siteId = query.siteId;
+  }
   if (query.statuses && query.statuses.length > 0) inList('status', 'i.status', query.statuses);
   else if (!query.includeVoid) where.push("i.status <> 'void'");
   if (query.overdueOnly) where.push('i.next_due_on < @today');

@@ -4,7 +4,7 @@
 // entry that records them.
 import type { Database } from 'better-sqlite3';
 import type { JournalEntry } from '../../electron/common/journal.js';
-import type { AlarmRecord, BundleEvent, HeldBundle, IdentityRecord, TrustRecord } from '../../electron/common/sync/model.js';
+import type { AlarmRecord, BundleEvent, EntryProvenance, HeldBundle, IdentityRecord, TrustRecord } from '../../electron/common/sync/model.js';
 import type { JournalRow } from '../journal/rows.js';
 import { JOURNAL_COLUMNS, rowToCanonicalLine, rowToEntry } from '../journal/rows.js';
 
@@ -80,6 +80,21 @@ export function* journalLinesRange(db: Database, siteId: string, afterSeq: numbe
     if (rows.length < pageSize) return;
     after = (rows[rows.length - 1] as JournalRow).seq;
   }
+}
+
+/**
+ * The bundle that applied `siteId`'s entry `seq` here: the first import or release whose range
+ * covers it and that applied something (a later bundle overlapping it only skipped it).
+ */
+export function entryProvenance(db: Database, siteId: string, seq: number): EntryProvenance | undefined {
+  return db
+    .prepare(
+      `SELECT site_id AS siteId, ? AS seq, bundle_id AS bundleId, file_name AS fileName, at AS importedAt, actor AS importedBy
+       FROM sync_bundles
+       WHERE site_id = ? AND event IN ('imported', 'released') AND applied > 0 AND first_seq <= ? AND last_seq >= ?
+       ORDER BY id LIMIT 1`,
+    )
+    .get(seq, siteId, seq, seq) as EntryProvenance | undefined;
 }
 
 /** Every chain this installation holds besides its own, with its head. */

@@ -65,6 +65,10 @@ export function listVisits(db: Database, query: VisitQuery, today: string): { it
     values.forEach((v, i) => (params[`${name}${i}`] = v));
   };
 
+  if (query.siteId) {
+    where.push('v.site_id = @siteId');
+    params.siteId = query.siteId;
+  }
   if (query.direction) {
     where.push('v.direction = @direction');
     params.direction = query.direction;

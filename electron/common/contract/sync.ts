@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { classificationSchema } from '../classification/model.js';
 import { hashSchema } from '../journal.js';
 import { pageSchema, pagedSchema, reasonSchema, requiredText, siteIdSchema, ulidSchema } from '../primitives.js';
+import { RECORD_READERS } from '../roles.js';
 import { passwordSchema } from '../site.js';
 import {
   ACK_DEFAULT_EXPIRY_DAYS,
   TRUST_ROLES,
   alarmRecordSchema,
   bundleEventSchema,
+  entryProvenanceSchema,
   filePathSchema,
   identityRecordSchema,
   importResultSchema,
@@ -150,6 +152,14 @@ export const syncMethods = {
     input: pageSchema.extend({ siteId: siteIdSchema.optional() }),
     output: pagedSchema(bundleEventSchema),
     access: ['security_officer', 'auditor', 'hq_analyst'],
+  }),
+  'sync.provenance': method({
+    summary: "Headquarters: the bundle that brought each of the given entries of other sites (for a record's history)",
+    input: z.strictObject({
+      entries: z.array(z.strictObject({ siteId: siteIdSchema, seq: z.number().int().min(1) })).max(500, 'at most 500 entries at a time'),
+    }),
+    output: z.array(entryProvenanceSchema),
+    access: RECORD_READERS,
   }),
   'sync.progress': method({
     summary: 'Progress of the export or import running on this connection (poll while it runs)',

@@ -1,6 +1,6 @@
 // The incidents list query: paged and filtered in SQL; overdue from the stored next due date.
 import { z } from 'zod';
-import { isoDateSchema, pageSchema, text, ulidSchema } from '../primitives.js';
+import { isoDateSchema, pageSchema, siteIdSchema, text, ulidSchema } from '../primitives.js';
 import { DETERMINATIONS } from './model.js';
 import { INCIDENT_STATUSES } from './steps.js';
 
@@ -8,6 +8,8 @@ export const INCIDENT_SORT_FIELDS = ['discoveredOn', 'reportedOn', 'incidentNumb
 export type IncidentSortField = (typeof INCIDENT_SORT_FIELDS)[number];
 
 export const incidentQuerySchema = pageSchema.extend({
+  /** Headquarters: only the records of this site. */
+  siteId: siteIdSchema.optional(),
   statuses: z.array(z.enum(INCIDENT_STATUSES)).max(INCIDENT_STATUSES.length).optional(),
   includeVoid: z.boolean().default(false),
   /** Only incidents with a step past its due date. */

@@ -195,6 +195,17 @@ export const bundleEventSchema = z.strictObject({
 });
 export type BundleEvent = z.infer<typeof bundleEventSchema>;
 
+/** Where an entry of another site came from: the bundle that applied it here, and when. */
+export const entryProvenanceSchema = z.strictObject({
+  siteId: z.string(),
+  seq: z.number().int(),
+  bundleId: z.string(),
+  fileName: z.string(),
+  importedAt: z.string(),
+  importedBy: z.string(),
+});
+export type EntryProvenance = z.infer<typeof entryProvenanceSchema>;
+
 export const syncProgressSchema = z
   .strictObject({
     operation: z.enum(['export', 'import', 'acknowledge']),

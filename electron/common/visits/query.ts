@@ -1,13 +1,15 @@
 // The visits list query: upcoming and current visits, by country, status, type and dates; paged
 // and filtered in SQL.
 import { z } from 'zod';
-import { isoDateSchema, pageSchema, text } from '../primitives.js';
+import { isoDateSchema, pageSchema, siteIdSchema, text } from '../primitives.js';
 import { VISIT_DIRECTIONS, VISIT_STATUSES, VISIT_TYPES } from './model.js';
 
 export const VISIT_SORT_FIELDS = ['startDate', 'endDate', 'requestNumber', 'country', 'status', 'disposeAfter', 'createdAt', 'updatedAt'] as const;
 export type VisitSortField = (typeof VISIT_SORT_FIELDS)[number];
 
 export const visitQuerySchema = pageSchema.extend({
+  /** Headquarters: only the records of this site. */
+  siteId: siteIdSchema.optional(),
   direction: z.enum(VISIT_DIRECTIONS).optional(),
   statuses: z.array(z.enum(VISIT_STATUSES)).max(VISIT_STATUSES.length).optional(),
   types: z.array(z.enum(VISIT_TYPES)).max(VISIT_TYPES.length).optional(),

@@ -1,6 +1,6 @@
 import type { syncMethods } from '../../common/contract/sync.js';
 import { LedgerError } from '../../common/result.js';
-import { listAlarms, listBundleEvents, listTrust } from '../../../db/queries/sync.js';
+import { entryProvenance, listAlarms, listBundleEvents, listTrust } from '../../../db/queries/sync.js';
 import { resolveAlarm } from '../services/sync/alarms.js';
 import { exportAck, exportToHq } from '../services/sync/exportBundles.js';
 import { createIdentity, getIdentity } from '../services/sync/identity.js';
@@ -51,5 +51,10 @@ export const syncHandlers: HandlersFor<keyof typeof syncMethods> = {
   'sync.alarms': (ctx, { includeResolved }) => listAlarms(ctx.db, includeResolved),
   'sync.resolveAlarm': (ctx, { id, resolution }) => resolveAlarm(ctx, id, resolution),
   'sync.bundles': (ctx, query) => ({ ...listBundleEvents(ctx.db, query), offset: query.offset }),
+  'sync.provenance': (ctx, { entries }) =>
+    entries.flatMap(({ siteId, seq }) => {
+      const found = siteId === ctx.site.siteId ? undefined : entryProvenance(ctx.db, siteId, seq);
+      return found ? [found] : [];
+    }),
   'sync.progress': (ctx) => currentProgress(ctx.conn),
 };

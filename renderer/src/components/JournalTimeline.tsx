@@ -1,10 +1,13 @@
-// A record's journal entries as a timeline: when, who, what, and what changed (the receipt
-// screen's history, for any record kind).
+// A record's journal entries as a timeline: when, who, what, and what changed, for any record
+// kind. At headquarters each entry of another site also says which bundle brought it.
 import { Alert } from '@trussworks/react-uswds';
+import { observer } from 'mobx-react-lite';
+import { useEffect } from 'react';
 import type { JournalEntry } from '../../../electron/common/journal.js';
 import type { HistoryLine } from '../format/history.js';
 import { describeEntry } from '../format/history.js';
 import { formatTimestamp } from '../format/labels.js';
+import { useStores } from './StoresContext.js';
 
 function Lines({ lines }: { lines: readonly HistoryLine[] }) {
   return (
@@ -19,7 +22,18 @@ function Lines({ lines }: { lines: readonly HistoryLine[] }) {
   );
 }
 
-export function JournalTimeline({
+const Provenance = observer(function Provenance({ entry }: { entry: JournalEntry }) {
+  const found = useStores().provenance.of(entry);
+  if (!found) return null;
+  return (
+    <p className="margin-top-05">
+      Arrived in bundle <code>{found.fileName}</code>, imported <time dateTime={found.importedAt}>{formatTimestamp(found.importedAt)}</time> by{' '}
+      {found.importedBy}
+    </p>
+  );
+});
+
+export const JournalTimeline = observer(function JournalTimeline({
   entries,
   error,
   titleOf,
@@ -30,6 +44,10 @@ export function JournalTimeline({
   titleOf: (entry: JournalEntry) => string;
   id?: string;
 }) {
+  const { provenance } = useStores();
+  useEffect(() => {
+    void provenance.load(entries);
+  }, [provenance, entries]);
   return (
     <section className="receipt-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>History</h2>
@@ -49,6 +67,7 @@ export function JournalTimeline({
                 <p className="margin-top-05">
                   <time dateTime={entry.at}>{formatTimestamp(entry.at)}</time> by <strong>{entry.actor}</strong> (journal entry {entry.seq}, site {entry.siteId})
                 </p>
+                <Provenance entry={entry} />
                 {summary.length > 0 && <Lines lines={summary} />}
                 {record.length > 0 && (
                   <details className="history__details">
@@ -63,4 +82,4 @@ export function JournalTimeline({
       )}
     </section>
   );
-}
+});

@@ -18,10 +18,12 @@ export interface IncidentFilters {
   country: string;
   from: string;
   to: string;
+  /** Headquarters: the site the records come from. */
+  siteId: string;
 }
 
-const NO_FILTERS: IncidentFilters = { status: '', overdueOnly: false, determination: '', country: '', from: '', to: '' };
-const FILTER_KEYS: ReadonlySet<string> = new Set(['statuses', 'overdueOnly', 'determinations', 'country', 'from', 'to', 'search']);
+const NO_FILTERS: IncidentFilters = { status: '', overdueOnly: false, determination: '', country: '', from: '', to: '', siteId: '' };
+const FILTER_KEYS: ReadonlySet<string> = new Set(['siteId', 'statuses', 'overdueOnly', 'determinations', 'country', 'from', 'to', 'search']);
 
 export class IncidentListStore {
   readonly root: RootStore;
@@ -50,8 +52,9 @@ export class IncidentListStore {
   }
 
   get query(): IncidentQueryInput {
-    const { status, overdueOnly, determination, country, from, to } = this.filters;
+    const { status, overdueOnly, determination, country, from, to, siteId } = this.filters;
     const query: IncidentQueryInput = { overdueOnly, sort: this.sort, sortDir: this.sortDir };
+    if (siteId) query.siteId = siteId;
     if (status) {
       query.statuses = [status];
       if (status === 'void') query.includeVoid = true;

@@ -20,10 +20,12 @@ export interface ReceiptFilters {
   level: UsLevel | '';
   fgi: 'any' | 'only' | 'exclude';
   country: string;
+  /** Headquarters: the site the records come from. */
+  siteId: string;
 }
 
-const NO_FILTERS: ReceiptFilters = { direction: '', status: '', overdueOnly: false, level: '', fgi: 'any', country: '' };
-const FILTER_KEYS = new Set(['direction', 'statuses', 'overdueOnly', 'levels', 'fgi', 'country', 'search']);
+const NO_FILTERS: ReceiptFilters = { direction: '', status: '', overdueOnly: false, level: '', fgi: 'any', country: '', siteId: '' };
+const FILTER_KEYS = new Set(['siteId', 'direction', 'statuses', 'overdueOnly', 'levels', 'fgi', 'country', 'search']);
 
 export class ReceiptListStore {
   readonly root: RootStore;
@@ -62,8 +64,9 @@ export class ReceiptListStore {
 
   /** The query without paging, as the core takes it. */
   get query(): ReceiptQueryInput {
-    const { direction, status, level, country, fgi, overdueOnly } = this.filters;
+    const { direction, status, level, country, fgi, overdueOnly, siteId } = this.filters;
     const query: ReceiptQueryInput = { sort: this.sort, sortDir: this.sortDir, fgi, overdueOnly };
+    if (siteId) query.siteId = siteId;
     if (direction) query.direction = direction;
     if (status) {
       query.statuses = [status];

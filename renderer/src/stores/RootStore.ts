@@ -12,6 +12,7 @@ import { AccountsStore } from './AccountsStore.js';
 import { AuditStore } from './AuditStore.js';
 import { IdleWatch, STATUS_POLL_MS } from './IdleWatch.js';
 import { IncidentsStore } from './IncidentsStore.js';
+import { ProvenanceStore } from './ProvenanceStore.js';
 import { ReceiptsStore } from './ReceiptsStore.js';
 import { SessionStore } from './SessionStore.js';
 import { SetupStore } from './SetupStore.js';
@@ -41,6 +42,7 @@ export class RootStore {
   readonly accounts: AccountsStore;
   readonly audit: AuditStore;
   readonly sync: SyncStore;
+  readonly provenance: ProvenanceStore;
   private readonly stopIdleReaction: () => void;
 
   constructor(api: LedgerApi, options: RootStoreOptions = {}) {
@@ -63,6 +65,7 @@ export class RootStore {
     this.accounts = new AccountsStore(this);
     this.audit = new AuditStore(this);
     this.sync = new SyncStore(this, options.sync);
+    this.provenance = new ProvenanceStore(this);
     // Poll while a session is open and not yet locked; a locked screen waits for the password.
     this.stopIdleReaction = reaction(
       () => this.session.isSignedIn && !this.session.locked,
@@ -79,6 +82,7 @@ export class RootStore {
     this.accounts.reset();
     this.audit.reset();
     this.sync.reset();
+    this.provenance.reset();
     this.ui.reset();
   }
 

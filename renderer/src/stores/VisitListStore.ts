@@ -20,10 +20,12 @@ export interface VisitFilters {
   country: string;
   from: string;
   to: string;
+  /** Headquarters: the site the records come from. */
+  siteId: string;
 }
 
-const NO_FILTERS: VisitFilters = { when: 'any', direction: '', status: '', type: '', country: '', from: '', to: '' };
-const FILTER_KEYS: ReadonlySet<string> = new Set(['when', 'direction', 'statuses', 'types', 'country', 'from', 'to', 'search']);
+const NO_FILTERS: VisitFilters = { when: 'any', direction: '', status: '', type: '', country: '', from: '', to: '', siteId: '' };
+const FILTER_KEYS: ReadonlySet<string> = new Set(['siteId', 'when', 'direction', 'statuses', 'types', 'country', 'from', 'to', 'search']);
 
 export class VisitListStore {
   readonly root: RootStore;
@@ -52,8 +54,9 @@ export class VisitListStore {
   }
 
   get query(): VisitQueryInput {
-    const { when, direction, status, type, country, from, to } = this.filters;
+    const { when, direction, status, type, country, from, to, siteId } = this.filters;
     const query: VisitQueryInput = { when, sort: this.sort, sortDir: this.sortDir };
+    if (siteId) query.siteId = siteId;
     if (direction) query.direction = direction;
     if (status) {
       query.statuses = [status];

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { DETERMINATIONS, DETERMINATION_LABELS } from '../../../../electron/common/incidents/model.js';
 import { INCIDENT_STATUSES, INCIDENT_STATUS_LABELS } from '../../../../electron/common/incidents/steps.js';
 import { CheckboxField, DateField, SelectField, TextField } from '../../components/FormFields.js';
+import { SiteFilterField } from '../../components/SiteFilterField.js';
 import { useStores } from '../../components/StoresContext.js';
 import { fieldSentence } from '../../format/errors.js';
 import type { IncidentFilters as Filters } from '../../stores/IncidentListStore.js';
@@ -39,6 +40,7 @@ export const IncidentFilters = observer(function IncidentFilters() {
             onChange={(v) => list.setSearchText(v)}
           />
         </div>
+        <SiteFilterField id="incident-filter-site" value={f.siteId} onChange={(v) => list.setFilter('siteId', v)} />
         <SelectField
           id="incident-filter-status"
           label="Status"

@@ -6,6 +6,7 @@ import { US_LEVELS } from '../../../../electron/common/classification/index.js';
 import type { Direction, ReceiptStatus } from '../../../../electron/common/receipts/model.js';
 import { DIRECTIONS, INCOMING_STATUSES, OUTGOING_STATUSES, RECEIPT_STATUSES, STATUS_LABELS } from '../../../../electron/common/receipts/model.js';
 import { CheckboxField, SelectField, TextField } from '../../components/FormFields.js';
+import { SiteFilterField } from '../../components/SiteFilterField.js';
 import { useStores } from '../../components/StoresContext.js';
 import { fieldSentence } from '../../format/errors.js';
 import { DIRECTION_LABELS, FGI_FILTER_LABELS } from '../../format/labels.js';
@@ -45,6 +46,7 @@ export const ReceiptFilters = observer(function ReceiptFilters() {
             onChange={(v) => list.setSearchText(v)}
           />
         </div>
+        <SiteFilterField id="filter-site" value={f.siteId} onChange={(v) => list.setFilter('siteId', v)} />
         <SelectField
           id="filter-direction"
           label="Direction"

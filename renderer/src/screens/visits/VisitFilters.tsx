@@ -4,6 +4,7 @@ import { Button, Form } from '@trussworks/react-uswds';
 import { observer } from 'mobx-react-lite';
 import { VISIT_DIRECTIONS, VISIT_STATUSES, VISIT_STATUS_LABELS, VISIT_TYPES, VISIT_TYPE_LABELS } from '../../../../electron/common/visits/model.js';
 import { DateField, SelectField, TextField } from '../../components/FormFields.js';
+import { SiteFilterField } from '../../components/SiteFilterField.js';
 import { useStores } from '../../components/StoresContext.js';
 import { fieldSentence } from '../../format/errors.js';
 import { DIRECTION_LABELS } from '../../format/labels.js';
@@ -40,6 +41,7 @@ export const VisitFilters = observer(function VisitFilters() {
             onChange={(v) => list.setSearchText(v)}
           />
         </div>
+        <SiteFilterField id="visit-filter-site" value={f.siteId} onChange={(v) => list.setFilter('siteId', v)} />
         <SelectField
           id="visit-filter-when"
           label="View"
