@@ -199,6 +199,14 @@ export function heldBundles(db: Database, siteId?: string): HeldBundleRow[] {
   return db.prepare(`SELECT ${HELD_COLUMNS} FROM held_bundles ${where} ORDER BY site_id, first_seq, bundle_id`).all(...(siteId === undefined ? [] : [siteId])) as HeldBundleRow[];
 }
 
+/** Entries per kind of a held bundle after `afterSeq` (what releasing it would apply). */
+export function heldEntryKinds(db: Database, bundleId: string, afterSeq: number): Record<string, number> {
+  const rows = db
+    .prepare("SELECT json_extract(entry, '$.kind') AS kind, count(*) AS n FROM held_entries WHERE bundle_id = ? AND seq > ? GROUP BY kind ORDER BY kind")
+    .all(bundleId, afterSeq) as { kind: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+}
+
 export function findHeldBundle(db: Database, bundleId: string): HeldBundleRow | undefined {
   return db.prepare(`SELECT ${HELD_COLUMNS} FROM held_bundles WHERE bundle_id = ?`).get(bundleId) as HeldBundleRow | undefined;
 }

@@ -51,7 +51,7 @@ type Kind = 'folder' | 'file';
 const PATH_INPUTS: Partial<Record<MethodName, { field: string; kind: Kind; many: boolean }>> = {
   'sync.export': { field: 'outDir', kind: 'folder', many: false },
   'sync.exportAck': { field: 'outDir', kind: 'folder', many: false },
-  'sync.preview': { field: 'path', kind: 'file', many: false },
+  'sync.preview': { field: 'paths', kind: 'file', many: true },
   'sync.import': { field: 'paths', kind: 'file', many: true },
 };
 

@@ -103,9 +103,9 @@ export const syncMethods = {
     access: ['security_officer'],
   }),
   'sync.preview': method({
-    summary: 'Verify a bundle and say what importing it would do (counts per kind, overlap, gap), changing nothing',
-    input: z.strictObject({ path: filePathSchema }),
-    output: importResultSchema,
+    summary: 'Verify bundles and say what importing exactly these files would do, judged together (counts per kind, overlap, gap), changing nothing',
+    input: z.strictObject({ paths: z.array(filePathSchema).min(1, 'choose at least one bundle').max(1000) }),
+    output: z.strictObject({ results: z.array(importResultSchema) }),
     access: ['security_officer'],
   }),
   'sync.import': method({

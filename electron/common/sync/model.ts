@@ -208,7 +208,7 @@ export type EntryProvenance = z.infer<typeof entryProvenanceSchema>;
 
 export const syncProgressSchema = z
   .strictObject({
-    operation: z.enum(['export', 'import', 'acknowledge']),
+    operation: z.enum(['export', 'preview', 'import', 'acknowledge']),
     phase: z.string(),
     /** The file being worked on. */
     file: z.string().nullable(),

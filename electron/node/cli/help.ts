@@ -10,6 +10,7 @@ Commands:
   journal verify  walk the journal's hash chains and report the first broken link
   passwd          change your own password (required after a reset or a new account)
   users           administer accounts: list, create, disable, enable, unlock, reset-password, set-roles
+  report          run a report (inventory, open receipts, visits, incidents, annual inventory) as text or CSV
   methods         list the API methods, who may call them and what they do
 
 Sync (signed bundles on removable media; see docs/sync.md):
@@ -113,7 +114,8 @@ each bundle applies whole or not at all. A bundle after a gap is held back and a
 missing one arrives; entries already held are checked and skipped; a fork, a record of another
 site or a marking above system-high is refused and raises an alarm. At a site: imports
 headquarters' acknowledgements. Prints one result per bundle; exit status 1 if any was refused.
---preview FILE verifies one bundle and says what importing it would do, changing nothing.`;
+--preview verifies the FILEs and says what importing exactly these would do, judged together
+(a gap another FILE fills is not a gap), changing nothing.`;
 
 export const ACK_HELP = `Usage: enclave-ledger ack --site ID --out DIR --user FSO [--db FILE] [--notes TEXT] [--expires-days N]
 

@@ -81,11 +81,7 @@ async function importCommand(argv: string[], io: CliIo, options: CliOptions): Pr
   if (values.help) return help(io, IMPORT_HELP);
   if (positionals.length === 0) throw new UsageError('name the bundle FILEs to import');
   const paths = positionals.map((p) => resolve(p));
-  if (values.preview) {
-    if (paths.length !== 1) throw new UsageError('--preview takes one FILE');
-    return printResult(io, await asUser(values, options, (dispatch) => dispatch('sync.preview', { path: paths[0] })));
-  }
-  const result = await asUser(values, options, (dispatch) => dispatch('sync.import', { paths }));
+  const result = await asUser(values, options, (dispatch) => dispatch(values.preview ? 'sync.preview' : 'sync.import', { paths }));
   const status = printResult(io, result);
   if (!result.ok) return status;
   const results = (result.value as { results: ImportResult[] }).results;

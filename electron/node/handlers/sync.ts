@@ -4,8 +4,9 @@ import { entryProvenance, listAlarms, listBundleEvents, listTrust } from '../../
 import { resolveAlarm } from '../services/sync/alarms.js';
 import { exportAck, exportToHq } from '../services/sync/exportBundles.js';
 import { createIdentity, getIdentity } from '../services/sync/identity.js';
-import { importAcks, previewAck } from '../services/sync/importAck.js';
-import { importAtHq, previewAtHq } from '../services/sync/importHq.js';
+import { importAcks, previewAcks } from '../services/sync/importAck.js';
+import { importAtHq } from '../services/sync/importHq.js';
+import { previewSetAtHq } from '../services/sync/previewHq.js';
 import { currentProgress, startProgress } from '../services/sync/progress.js';
 import { ownStatus, siteStatuses } from '../services/sync/status.js';
 import { enroll, revoke } from '../services/sync/trust.js';
@@ -26,7 +27,14 @@ export const syncHandlers: HandlersFor<keyof typeof syncMethods> = {
       progress.end();
     }
   },
-  'sync.preview': (ctx, { path }) => (ctx.site.siteRole === 'hq' ? previewAtHq(ctx, path) : previewAck(ctx, path)),
+  'sync.preview': async (ctx, { paths }) => {
+    const progress = startProgress(ctx.conn, 'preview', ctx.nowIso());
+    try {
+      return { results: ctx.site.siteRole === 'hq' ? await previewSetAtHq(ctx, paths, progress) : await previewAcks(ctx, paths) };
+    } finally {
+      progress.end();
+    }
+  },
   'sync.import': async (ctx, { paths }) => {
     const progress = startProgress(ctx.conn, 'import', ctx.nowIso());
     try {

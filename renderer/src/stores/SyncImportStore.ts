@@ -1,6 +1,7 @@
 // Importing bundles: choose the files (native dialog, or absolute paths typed one per line), see
-// what each would do (`sync.preview` per file: counts per kind, apply / overlap / held for a gap /
-// already imported / rejected with the precise reason), then commit them all in one
+// what each would do (`sync.preview` of the chosen set, judged together as the import would
+// apply them: counts per kind, apply / overlap / held for a gap / already imported / rejected
+// with the precise reason), then commit them all in one
 // `sync.import`, which sorts them per site and applies each whole or not at all. At headquarters
 // these are the sites' bundles; at a site, headquarters' acknowledgements.
 import { makeAutoObservable, runInAction } from 'mobx';
@@ -11,7 +12,7 @@ import { plural } from '../format/labels.js';
 import { syncErrorMessage } from './SyncForm.js';
 import { ProgressWatch } from './SyncProgress.js';
 import type { Rejection } from './SyncReasons.js';
-import { isRejectReason, rejection, rejectionOfError } from './SyncReasons.js';
+import { isRejectReason, rejection } from './SyncReasons.js';
 import type { SyncStore } from './SyncStore.js';
 
 /** What the preview says one file would do, in the five cases the operator decides on. */
@@ -127,8 +128,6 @@ export class SyncImportStore {
   previews: FileOutcome[] = [];
   /** After the commit: one outcome per bundle, in the order the core applied them. */
   results: FileOutcome[] | null = null;
-  /** The 1-based number of the file being previewed. */
-  checking = 0;
   isPreviewing = false;
   isImporting = false;
   /** About the chosen files (the input). */
@@ -203,7 +202,7 @@ export class SyncImportStore {
     return false;
   }
 
-  /** sync.preview for each file in turn; nothing changes in the ledger. */
+  /** sync.preview of the chosen files as one set, with progress; nothing changes in the ledger. */
   async preview(): Promise<boolean> {
     const paths = this.paths;
     this.error = null;
@@ -213,25 +212,27 @@ export class SyncImportStore {
     this.isPreviewing = true;
     this.previews = [];
     this.previewed = [];
-    const rows: FileOutcome[] = [];
-    for (const [i, path] of paths.entries()) {
-      runInAction(() => {
-        this.checking = i + 1;
-      });
-      const answer = await this.sync.root.api['sync.preview']({ path });
-      if (answer.ok) rows.push(outcomeOf(path, path, answer.value));
-      else {
-        const why = rejectionOfError(answer.error);
-        rows.push({ key: path, path, fileName: baseName(path), result: null, verdict: why ? 'rejected' : 'failed', rejection: why, error: why ? null : syncErrorMessage(answer.error) });
-      }
-    }
+    const answer = await this.watch.run(() => this.sync.root.api['sync.preview']({ paths }));
     runInAction(() => {
-      this.previews = rows;
-      this.previewed = paths;
       this.isPreviewing = false;
-      this.checking = 0;
+      if (!answer.ok) {
+        this.error = syncErrorMessage(answer.error);
+        return;
+      }
+      // One row per chosen file, in the order chosen (the core judges them in chain order), then
+      // the bundles held by earlier imports that these files would release.
+      const unclaimed = [...answer.value.results];
+      const chosen: FileOutcome[] = paths.map((path, i) => {
+        const at = unclaimed.findIndex((r) => r.path === path);
+        const found = at === -1 ? undefined : unclaimed.splice(at, 1)[0];
+        if (found) return outcomeOf(`${i}:${path}`, path, found);
+        return { key: `${i}:${path}`, path, fileName: baseName(path), result: null, verdict: 'failed', rejection: null, error: 'the preview said nothing about this file' };
+      });
+      const released = unclaimed.map((r, i) => outcomeOf(`held:${r.bundle?.bundleId ?? i}`, null, r));
+      this.previews = [...chosen, ...released];
+      this.previewed = paths;
     });
-    return true;
+    return answer.ok;
   }
 
   /** sync.import of the previewed files, with progress; then every sync view is read again. */

@@ -12,6 +12,7 @@ const PHASES: Record<string, string> = {
   starting: 'Starting',
   writing: 'Writing entries',
   verifying: 'Verifying bundles',
+  checking: 'Checking what would change',
   importing: 'Importing bundles',
   done: 'Finishing',
 };
@@ -19,6 +20,7 @@ const PHASES: Record<string, string> = {
 const UNITS: Record<NonNullable<SyncProgress>['operation'], Record<string, string>> = {
   export: { writing: 'entry', done: 'entry' },
   acknowledge: { writing: 'entry', done: 'entry' },
+  preview: { verifying: 'bundle', checking: 'bundle', done: 'bundle' },
   import: { verifying: 'bundle', importing: 'bundle', done: 'bundle' },
 };
 

@@ -189,9 +189,10 @@ describe('registerFileDialogs', () => {
       ['sync.exportAck', { siteId: 'SITE-A', outDir: '/home/user', passphrase: 'x' }],
       // A folder picked for writing is not a file picked for reading, and the other way round.
       ['sync.exportAck', { siteId: 'SITE-A', outDir: bundle, passphrase: 'x' }],
-      ['sync.preview', { path: '/media/usb' }],
-      ['sync.preview', { path: '/etc/shadow' }],
-      ['sync.preview', { path: `${bundle}/../../../etc/shadow` }],
+      ['sync.preview', { paths: ['/media/usb'] }],
+      ['sync.preview', { paths: [bundle, '/etc/shadow'] }],
+      ['sync.preview', { paths: [`${bundle}/../../../etc/shadow`] }],
+      ['sync.preview', { path: bundle }],
       ['sync.import', { paths: [bundle, '/etc/shadow'] }],
       ['sync.import', { paths: bundle }],
       ['sync.import', null],
@@ -201,14 +202,14 @@ describe('registerFileDialogs', () => {
       expect(result, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     // Another window did not pick them.
-    expect(await call(other, 'sync.preview', { path: bundle })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(other, 'sync.preview', { paths: [bundle] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call(other, 'sync.export', { outDir: '/media/usb', passphrase: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(dispatch).not.toHaveBeenCalled();
 
     for (const [method, input] of [
       ['sync.export', { outDir: '/media/usb', passphrase: 'x' }],
       ['sync.exportAck', { siteId: 'SITE-A', outDir: '/media/usb', passphrase: 'x' }],
-      ['sync.preview', { path: bundle }],
+      ['sync.preview', { paths: [bundle] }],
       ['sync.import', { paths: [bundle] }],
       // Calls that name no path are not this rule's business.
       ['system.info', {}],

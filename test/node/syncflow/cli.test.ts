@@ -80,7 +80,7 @@ describe('sync CLI', () => {
     expect(untrusted.status).toBe(1);
     expect(untrusted.json().error).toMatchObject({ code: 'BUNDLE_REJECTED', details: { reason: 'SIGNER_UNTRUSTED' } });
 
-    expect((await cli('import', bundle.path, '--preview', '--db', hq, '--user', 'fso')).json().value).toMatchObject({ outcome: 'applied', applied: bundle.entryCount });
+    expect((await cli('import', bundle.path, '--preview', '--db', hq, '--user', 'fso')).json().value).toMatchObject({ results: [{ outcome: 'applied', applied: bundle.entryCount }] });
     const imported = await cli('import', bundle.path, '--db', hq, '--user', 'fso');
     expect(imported.status).toBe(0);
     expect(imported.json().value.results).toMatchObject([{ outcome: 'applied', applied: bundle.entryCount }]);

@@ -24,7 +24,7 @@ describe('site -> headquarters -> site', () => {
 
     // Preview changes nothing and says what would happen.
     const before = hq.db.prepare('SELECT count(*) AS n FROM journal').get();
-    const preview = await hq.must(hq.officer, 'sync.preview', { path: ea.path });
+    const { results: [preview] } = await hq.must(hq.officer, 'sync.preview', { paths: [ea.path] });
     expect(preview).toMatchObject({ outcome: 'applied', applied: ea.entryCount, skipped: 0, appliedByKind: { receipt: 3 } });
     expect(hq.db.prepare('SELECT count(*) AS n FROM journal').get()).toEqual(before);
 
@@ -73,7 +73,7 @@ describe('site -> headquarters -> site', () => {
     expect(ack.expiresAt).toBe(new Date(hq.clock.now().getTime() + 30 * 86_400_000).toISOString());
     const hqHeadForA = (await hq.must(hq.officer, 'sync.sites', {}))[0]!.lastSeq;
 
-    const preview = await a.must(a.officer, 'sync.preview', { path: ack.path });
+    const { results: [preview] } = await a.must(a.officer, 'sync.preview', { paths: [ack.path] });
     expect(preview).toMatchObject({ outcome: 'applied', acknowledged: { seq: hqHeadForA, notes: 'Received, thank you' } });
     const [res] = await importAt(a, [ack.path]);
     expect(res).toMatchObject({ outcome: 'applied', acknowledged: { seq: hqHeadForA } });

@@ -241,6 +241,27 @@ export function withSync(fake: FakeApi): SyncFake {
   };
 
   /** While a long call runs: progress as set by the test, and the gate it waits on. */
+  /** Refused before the signature is trusted: the result names the file only (rejectedResult(null, path, why)). */
+  const refusedFile = (path: string, error: LedgerErrorBody): ImportResult => {
+    const reason = error.details?.reason as BundleRejectReason;
+    const message = error.message.replace(`${reason}: `, '');
+    return {
+      path,
+      fileName: path.split('/').pop() ?? path,
+      bundle: null,
+      outcome: 'rejected',
+      message,
+      applied: 0,
+      skipped: 0,
+      appliedByKind: {},
+      waitingForSeq: null,
+      fromHold: false,
+      rejection: { code: 'BUNDLE_REJECTED', reason, message, details: {} },
+      alarmId: null,
+      acknowledged: null,
+    };
+  };
+
   const running = async <T>(operation: NonNullable<SyncProgress>['operation'], work: () => T): Promise<T> => {
     s.running = true;
     s.progress = s.progress ?? { operation, phase: 'starting', file: null, done: 0, total: null, startedAt: NOW };
@@ -339,13 +360,18 @@ export function withSync(fake: FakeApi): SyncFake {
         return ok(out);
       });
     },
-    'sync.preview': ({ path }) => {
-      if (site().siteRole !== 'hq') return rejected('WRONG_DIRECTION', 'a site imports only acknowledgements');
-      const verdict = judge(path);
-      if (!verdict.ok) return fail(verdict.error);
-      const r = verdict.result;
-      return ok({ ...r, message: r.outcome === 'applied' ? `would ${r.message}` : r.message });
-    },
+    // Each file on its own: the core's judging of a set together is tested against the core.
+    'sync.preview': async ({ paths }) =>
+      running('preview', () => {
+        if (site().siteRole !== 'hq') return rejected('WRONG_DIRECTION', 'a site imports only acknowledgements');
+        const results = paths.map((path) => {
+          const verdict = judge(path);
+          if (!verdict.ok) return refusedFile(path, verdict.error);
+          const r = verdict.result;
+          return { ...r, message: r.outcome === 'applied' ? `would ${r.message}` : r.message };
+        });
+        return ok({ results });
+      }),
     'sync.import': async ({ paths }) =>
       running('import', () => {
         if (site().siteRole !== 'hq') return rejected('WRONG_DIRECTION', 'a site imports only acknowledgements');
@@ -355,24 +381,7 @@ export function withSync(fake: FakeApi): SyncFake {
           const verdict = judge(path);
           if (verdict.ok) good.push({ path, bundle: verdict.bundle });
           else {
-            // Refused before the signature is trusted: the result names the file only (rejectedResult(null, path, why)).
-            const reason = verdict.error.details?.reason as BundleRejectReason;
-            const message = verdict.error.message.replace(`${reason}: `, '');
-            results.push({
-              path,
-              fileName: path.split('/').pop() ?? path,
-              bundle: null,
-              outcome: 'rejected',
-              message,
-              applied: 0,
-              skipped: 0,
-              appliedByKind: {},
-              waitingForSeq: null,
-              fromHold: false,
-              rejection: { code: 'BUNDLE_REJECTED', reason, message, details: {} },
-              alarmId: null,
-              acknowledged: null,
-            });
+            results.push(refusedFile(path, verdict.error));
           }
         }
         good.sort((a, b) => a.bundle.siteId.localeCompare(b.bundle.siteId) || a.bundle.firstSeq - b.bundle.firstSeq);

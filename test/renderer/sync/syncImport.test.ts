@@ -50,14 +50,14 @@ async function hqRig() {
 }
 
 describe('import at headquarters', () => {
-  it('previews each file (apply, overlap, held for a gap, already imported, rejected) and changes nothing', async () => {
+  it('previews the chosen files in one call, a row per file in the order chosen (apply, overlap, held for a gap, already imported, rejected), and changes nothing', async () => {
     const { root, fake, sync, files } = await hqRig();
     const importer = root.sync.importer;
     importer.setTyped([files.gap, files.first, files.replay, files.overlap, files.tampered, '', `  ${files.first}  `].join('\n'));
     expect(importer.paths).toEqual([files.gap, files.first, files.replay, files.overlap, files.tampered]);
     expect(await importer.preview()).toBe(true);
 
-    expect(fake.callsOf('sync.preview')).toEqual(importer.paths.map((path) => ({ path })));
+    expect(fake.callsOf('sync.preview')).toEqual([{ paths: importer.paths }]);
     expect(fake.callsOf('sync.import')).toEqual([]);
     expect(sync.heads.get('SITE-A')).toBeUndefined();
 
@@ -186,6 +186,6 @@ describe('import at headquarters', () => {
     await importer.choose();
     expect(importer.paths).toEqual(picked);
     await importer.preview();
-    expect(rig.fake.callsOf('sync.preview')).toEqual([{ path: picked[0] }]);
+    expect(rig.fake.callsOf('sync.preview')).toEqual([{ paths: picked }]);
   });
 });

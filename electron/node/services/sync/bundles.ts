@@ -2,7 +2,6 @@
 // for this installation and direction; and the shapes every import path shares.
 import { usLevelRank } from '../../../common/classification/index.js';
 import type { ImportResult } from '../../../common/sync/model.js';
-import { LedgerError } from '../../../common/result.js';
 import { entryHashOfCanonical } from '../../../../db/journal/hash.js';
 import type { HandlerContext } from '../../context.js';
 import { type BundleHeader, type BundleRejection, BundleRejectedError, type VerifiedBundle, readAndVerifyBundle } from '../../sync/bundleFile.js';
@@ -120,7 +119,3 @@ export function rejectionOf(error: unknown): BundleRejection | null {
   return null;
 }
 
-/** For a single-bundle call (preview): a rejection is the call's error. */
-export function asLedgerError(why: BundleRejection): LedgerError {
-  return new LedgerError('BUNDLE_REJECTED', `${why.reason}: ${why.message}`, { details: { reason: why.reason, ...why.details } });
-}

@@ -9,7 +9,7 @@ import type { HandlerContext } from '../../context.js';
 import { BundleRejectedError } from '../../sync/bundleFile.js';
 import type { TrustRecord } from '../../../common/sync/model.js';
 import { raiseAlarm } from './alarms.js';
-import { ImportRejected, type OpenedBundle, asLedgerError, checkBundleLevel, openBundle, rejectImport, rejectedResult, rejectionOf, result } from './bundles.js';
+import { ImportRejected, type OpenedBundle, checkBundleLevel, openBundle, rejectImport, rejectedResult, rejectionOf, result } from './bundles.js';
 import type { ProgressReporter } from './progress.js';
 import { trustSet } from './trust.js';
 
@@ -139,9 +139,16 @@ async function importOne(ctx: HandlerContext, bundle: OpenedBundle): Promise<Imp
   return result(bundle, bundle.path, { outcome: 'applied', message, acknowledged });
 }
 
-export async function previewAck(ctx: HandlerContext, path: string): Promise<ImportResult> {
+/** What importing each acknowledgement would do; acknowledgements do not depend on each other. */
+export async function previewAcks(ctx: HandlerContext, paths: readonly string[]): Promise<ImportResult[]> {
+  const out: ImportResult[] = [];
+  for (const path of paths) out.push(await previewAck(ctx, path));
+  return out;
+}
+
+async function previewAck(ctx: HandlerContext, path: string): Promise<ImportResult> {
   const opened = await openBundle(ctx, path, trustSet(ctx, 'hq'));
-  if (!opened.ok) throw asLedgerError(opened.rejection);
+  if (!opened.ok) return rejectedResult(null, path, opened.rejection);
   try {
     const check = await checkAck(ctx, opened.bundle);
     const acknowledged = { seq: check.ack.acknowledged.seq, hash: check.ack.acknowledged.hash, notes: check.ack.notes };
@@ -152,7 +159,7 @@ export async function previewAck(ctx: HandlerContext, path: string): Promise<Imp
       acknowledged,
     });
   } catch (error) {
-    if (error instanceof BundleRejectedError || error instanceof ImportRejected) throw asLedgerError(error.rejection);
+    if (error instanceof BundleRejectedError || error instanceof ImportRejected) return rejectedResult(opened.bundle, path, error.rejection);
     throw error;
   }
 }

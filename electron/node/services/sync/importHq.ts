@@ -26,7 +26,7 @@ import {
   recordOwner,
 } from '../../../../db/queries/sync.js';
 import type { HandlerContext } from '../../context.js';
-import { type BundleHeader, BundleRejectedError } from '../../sync/bundleFile.js';
+import type { BundleHeader } from '../../sync/bundleFile.js';
 import { parseHeader } from '../../sync/bundleHeader.js';
 import type { JournalLine } from '../../sync/journalLines.js';
 import { type BundleRejection, rejection } from '../../sync/rejection.js';
@@ -34,7 +34,6 @@ import { raiseAlarm } from './alarms.js';
 import {
   ImportRejected,
   type OpenedBundle,
-  asLedgerError,
   checkBundleLevel,
   openBundle,
   rejectImport,
@@ -119,7 +118,7 @@ function rejectionResult(ctx: HandlerContext, bundle: OpenedBundle, error: unkno
 }
 
 /** A no-op message when this bundle (or everything it carries) is already here. */
-function alreadyHeld(db: Database, h: BundleHeader): string | null {
+export function alreadyHeld(db: Database, h: BundleHeader): string | null {
   const imported = lastBundleEvent(db, h.bundleId, ['imported', 'released']);
   if (imported) return `bundle ${h.bundleId} was already imported on ${imported.at} by ${imported.actor}: nothing changed`;
   const held = findHeldBundle(db, h.bundleId);
@@ -388,66 +387,4 @@ function eventRow(bundle: OpenedBundle, ctx: HandlerContext, entry: JournalEntry
     journalSite: ctx.site.siteId,
     journalSeq: entry.seq,
   };
-}
-
-// ---- preview: the same decisions, read-only ----
-
-export async function previewAtHq(ctx: HandlerContext, path: string): Promise<ImportResult> {
-  const db = ctx.db;
-  const opened = await openBundle(ctx, path, trustSet(ctx, 'site'));
-  if (!opened.ok) throw asLedgerError(opened.rejection);
-  const bundle = opened.bundle;
-  const h = bundle.header;
-  const level = checkBundleLevel(ctx, h);
-  if (level) throw asLedgerError(level);
-  const noop = alreadyHeld(db, h);
-  if (noop) return result(bundle, path, { outcome: 'already_imported', message: noop });
-  const head = chainHead(db, h.siteId);
-  const limits = { systemHigh: ctx.site.systemHigh, bundleLevel: h.classification.marking.level };
-  const byKind: Record<string, number> = {};
-  let skipped = 0;
-  let pending: BundleRejection | null = null;
-  const gap = h.firstSeq > head.seq + 1;
-  if (!gap) {
-    const expectedPrevious = h.firstSeq === 1 ? GENESIS_HASH : hashAt(db, h.siteId, h.firstSeq - 1);
-    if (expectedPrevious !== h.previousHead) pending = rejection('FORK', `the bundle continues ${h.siteId} from another history at seq ${h.firstSeq - 1}`, { seq: h.firstSeq - 1 });
-  }
-  try {
-    for await (const entry of (bundle.verified as NonNullable<OpenedBundle['verified']>).entries()) {
-      if (pending) continue;
-      pending = checkForeignEntry(entry, limits);
-      if (pending) continue;
-      if (entry.seq <= head.seq) {
-        if (hashAt(db, h.siteId, entry.seq) !== entry.hash) pending = rejection('FORK', `${h.siteId} seq ${entry.seq} differs from the entry headquarters holds`, { seq: entry.seq });
-        else skipped += 1;
-        continue;
-      }
-      const record = recordOf(entry);
-      if (record !== null && isRecordKind(entry.kind)) {
-        const owner = recordOwner(db, entry.kind, entry.entityId);
-        if (owner !== undefined && owner !== h.siteId) pending = rejection('WRONG_SITE_RECORD', `entry seq ${entry.seq} changes ${entry.kind} ${entry.entityId}, which belongs to ${owner}`, { seq: entry.seq });
-      }
-      byKind[entry.kind] = (byKind[entry.kind] ?? 0) + 1;
-    }
-  } catch (error) {
-    if (error instanceof BundleRejectedError) throw asLedgerError(error.rejection);
-    throw error;
-  }
-  if (pending) throw asLedgerError(pending);
-  const applied = Object.values(byKind).reduce((a, b) => a + b, 0);
-  if (gap) {
-    return result(bundle, path, {
-      outcome: 'held',
-      message: `would be held back: ${h.siteId} seq ${h.firstSeq}-${h.lastSeq} starts after a gap (waiting for seq ${head.seq + 1})`,
-      waitingForSeq: head.seq + 1,
-      appliedByKind: byKind,
-    });
-  }
-  return result(bundle, path, {
-    outcome: 'applied',
-    message: `would apply ${applied} entries of ${h.siteId}${skipped > 0 ? ` and skip ${skipped} already held` : ''}`,
-    applied,
-    skipped,
-    appliedByKind: byKind,
-  });
 }

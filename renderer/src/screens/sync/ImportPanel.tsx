@@ -222,7 +222,7 @@ export const ImportPanel = observer(function ImportPanel() {
             Clear
           </Button>
         </div>
-        {importer.isPreviewing && <p role="status">{`Checking file ${importer.checking} of ${importer.paths.length}…`}</p>}
+        {importer.isPreviewing && <p role="status">{importer.watch.text ?? `Checking ${importer.paths.length === 1 ? 'the file' : `${importer.paths.length} files`}…`}</p>}
       </Form>
       {importer.previews.length > 0 && (
         <>
