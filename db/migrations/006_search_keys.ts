@@ -3,20 +3,25 @@
 // index, so importing a large bundle slowed quadratically. Each register now carries a
 // `search_key` (an explicit column, not the implicit rowid, which VACUUM may renumber) that is
 // the rowid of its FTS row. The text id column stays in the FTS row for readers that want it.
-const FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2'";
+// The search tables become contentless (the registers hold the text already): no second copy of
+// every searchable field, and a row is deleted by rowid without reading it back
+// (contentless_delete, SQLite 3.43; contentless_unindexed keeps the id column readable, 3.47).
+const FTS_OPTIONS = "content = '', contentless_delete = 1, contentless_unindexed = 1, tokenize = 'unicode61 remove_diacritics 2'";
 
 function rekey(register: string, fts: string, idColumn: string, columns: readonly string[]): string {
   const all = [idColumn, ...columns].join(', ');
   const selected = [idColumn, ...columns].map((c) => `f.${c}`).join(', ');
+  // Copied aside, dropped and made again under the same name: ALTER TABLE RENAME of an FTS5 table
+  // with contentless_unindexed leaves its _content shadow table behind (SQLite 3.53).
   return `
     ALTER TABLE ${register} ADD COLUMN search_key INTEGER;
     UPDATE ${register} SET search_key = rowid;
     CREATE UNIQUE INDEX ${register}_search_key ON ${register} (search_key);
-    CREATE VIRTUAL TABLE ${fts}_keyed USING fts5(${idColumn} UNINDEXED, ${columns.join(', ')}, ${FTS_OPTIONS});
-    INSERT INTO ${fts}_keyed (rowid, ${all})
-      SELECT r.search_key, ${selected} FROM ${fts} f JOIN ${register} r ON r.id = f.${idColumn};
+    CREATE TEMP TABLE ${fts}_rows AS SELECT r.search_key AS search_key, ${selected} FROM ${fts} f JOIN ${register} r ON r.id = f.${idColumn};
     DROP TABLE ${fts};
-    ALTER TABLE ${fts}_keyed RENAME TO ${fts};
+    CREATE VIRTUAL TABLE ${fts} USING fts5(${idColumn} UNINDEXED, ${columns.join(', ')}, ${FTS_OPTIONS});
+    INSERT INTO ${fts} (rowid, ${all}) SELECT search_key, ${all} FROM temp.${fts}_rows;
+    DROP TABLE temp.${fts}_rows;
   `;
 }
 

@@ -49,6 +49,10 @@ describe('migration 006: search rows keyed by search_key', () => {
 
     const sonar = db.prepare("SELECT r.id FROM receipts r WHERE r.search_key IN (SELECT rowid FROM receipts_fts WHERE receipts_fts MATCH 'sonar') ORDER BY r.id").all();
     expect(sonar).toEqual([{ id: 'R1' }, { id: 'R3' }]);
+    // Contentless: the registers hold the text; the search table keeps only its index and the id.
+    expect(db.prepare("SELECT receipt_id, control_number FROM receipts_fts WHERE rowid = ?").get(keys[0]!.search_key)).toEqual({ receipt_id: 'R1', control_number: null });
+    const shadows = (db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'receipts_fts%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    expect(shadows).toEqual(['receipts_fts', 'receipts_fts_config', 'receipts_fts_content', 'receipts_fts_data', 'receipts_fts_docsize', 'receipts_fts_idx']);
     // Two records cannot share a key.
     expect(() => db.prepare('UPDATE receipts SET search_key = ? WHERE id = ?').run(keys[0]!.search_key, 'R2')).toThrow(/UNIQUE/);
     db.close();
