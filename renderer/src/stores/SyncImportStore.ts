@@ -253,9 +253,13 @@ export class SyncImportStore {
       }
     });
     if (answer.ok) {
-      // Records arrived: a receipts list already read shows them (it would otherwise wait for Refresh).
-      const receipts = this.sync.root.receipts.list;
-      if (answer.value.results.some((r) => r.outcome === 'applied' && r.applied > 0) && receipts.total !== null) receipts.reload();
+      // Records arrived: the lists already read show them (they would otherwise wait for Refresh).
+      if (answer.value.results.some((r) => r.outcome === 'applied' && r.applied > 0)) {
+        const { receipts, visits, incidents } = this.sync.root;
+        if (receipts.list.total !== null) receipts.list.reload();
+        if (visits.list.paged.total !== null) visits.list.reload();
+        if (incidents.list.paged.total !== null) incidents.list.reload();
+      }
       await this.sync.afterChange();
     }
     return answer.ok;

@@ -105,8 +105,10 @@ describe('import at headquarters', () => {
     await importer.preview();
     fake.calls.length = 0;
     expect(await importer.commit()).toBe(true);
-    // ... and is read again, now that records arrived.
+    // ... and is read again, now that records arrived; lists never opened are not read.
     expect(fake.callsOf('receipts.list')).toHaveLength(1);
+    expect(fake.callsOf('visits.list')).toEqual([]);
+    expect(fake.callsOf('incidents.list')).toEqual([]);
 
     expect(fake.callsOf('sync.import')).toEqual([{ paths: [files.gap, files.replay, files.tampered, files.first, files.overlap] }]);
     // Per site in seq order: the gap fills once 1-10 is in, so 11-20 is applied from the hold.
