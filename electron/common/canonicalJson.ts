@@ -131,9 +131,14 @@ function isSortedItem(item: unknown, depth: number, seen: Set<object>): boolean 
       return true;
     case 'object':
       return isSortedJson(item, depth + 1, seen);
-    default:
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
       throw new CanonicalJsonError(`a ${typeof item} has no JSON form`);
   }
+  // typeof has no other answers; the compiler cannot see that for `unknown`.
+  throw new CanonicalJsonError('value of unknown type');
 }
 
 function assertPlain(value: object): void {
