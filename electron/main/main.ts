@@ -11,6 +11,7 @@ import { hardenApp, hardenSession } from './hardening.js';
 import type { LedgerIpc } from './ipc.js';
 import { registerLedgerIpc } from './ipc.js';
 import { resolveAppPaths } from './paths.js';
+import { registerPrintPdf } from './printPdf.js';
 import { openLedger } from './startup.js';
 import { windowOptions } from './windowOptions.js';
 
@@ -46,6 +47,14 @@ async function start(): Promise<void> {
     windowOf: (sender) => BrowserWindow.fromWebContents(sender as WebContents),
   });
   const ipc = registerLedgerIpc({ ipcMain, core, workstation, checkCall: files.pickedPathProblem });
+  // Printable forms: the calling window's own page, as a PDF, where the user chooses.
+  const print = registerPrintPdf({
+    ipcMain,
+    dialog,
+    isAppWindow: (id) => ipc.connectionOf(id) !== undefined,
+    windowOf: (sender) => BrowserWindow.fromWebContents(sender as WebContents),
+    defaultFolder: () => app.getPath('documents'),
+  });
 
   const window = openWindow(ipc);
   app.on('second-instance', () => {
@@ -56,6 +65,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   app.once('will-quit', () => {
     files.dispose();
+    print.dispose();
     ipc.dispose();
     core.close();
   });

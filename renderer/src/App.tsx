@@ -9,7 +9,11 @@ import { ReceiptDetailScreen } from './screens/receipts/ReceiptDetailScreen.js';
 import { ReceiptFormScreen } from './screens/receipts/ReceiptFormScreen.js';
 import { AccountsScreen } from './screens/accounts/AccountsScreen.js';
 import { AuditScreen } from './screens/audit/AuditScreen.js';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen.js';
+import { ReportsScreen } from './screens/reports/ReportsScreen.js';
+import { SearchScreen } from './screens/search/SearchScreen.js';
 import { ReceiptListScreen } from './screens/receipts/ReceiptListScreen.js';
+import { PrintRouteScreen } from './print/PrintRouteScreen.js';
 import { RecordRouteScreen } from './screens/recordRoutes.js';
 import { ChangePasswordScreen } from './screens/session/ChangePasswordScreen.js';
 import { ConsentScreen } from './screens/session/ConsentScreen.js';
@@ -29,6 +33,12 @@ const RoutedScreen = observer(function RoutedScreen() {
     );
   }
   switch (route.name) {
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'search':
+      return <SearchScreen />;
     case 'receipts':
       return <ReceiptListScreen />;
     case 'receipt':
@@ -54,6 +64,8 @@ const RoutedScreen = observer(function RoutedScreen() {
       return <SyncScreen />;
     case 'changePassword':
       return <ChangePasswordScreen voluntary />;
+    case 'print':
+      return <PrintRouteScreen form={route.form} />;
   }
 });
 

@@ -92,7 +92,7 @@ describe('first-run setup in a new installation', () => {
     await poll(() => page.getByLabel(/^User name/).inputValue()).toBe('fso');
     await page.getByLabel(/^Password/).fill('November-Passphrase-01');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Receipts' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     expect(await page.getByTestId('classification-banner-top').innerText()).toBe('SECRET');
     expect(await page.getByRole('contentinfo').innerText()).toMatch(/November Facility \(SITE-N\)/);
     expect(await myLinks(page)).toEqual(['Receipts', 'Accounts', 'Audit']);
@@ -106,7 +106,7 @@ describe('first-run setup in a new installation', () => {
     await page.getByLabel(/^Confirm new password/).fill('November-Passphrase-03');
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Password changed.').waitFor();
-    await page.getByRole('heading', { level: 1, name: 'Receipts' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     expect(rig.browser.nonLoopbackRequests()).toEqual([]);
   });
 });
@@ -140,7 +140,7 @@ describe('lockout, unlock, idle lock, roles and the audit trail', () => {
 
   it('the administrator unlocks it in the Accounts screen, giving a reason', async () => {
     await submitSignIn(page, ADMIN.username, ADMIN.password);
-    await page.getByRole('heading', { level: 1, name: 'Receipts' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
     const row = page.getByRole('row', { name: /^custodian/ });
@@ -182,6 +182,8 @@ describe('lockout, unlock, idle lock, roles and the audit trail', () => {
   it('the custodian signs in again; an idle lock keeps the half-typed receipt', async () => {
     await page.getByRole('button', { name: 'I agree' }).click();
     await submitSignIn(page, CUSTODIAN.username, CUSTODIAN.password);
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Receipts' }).click();
     await page.getByRole('heading', { level: 1, name: 'Receipts' }).waitFor();
     await page.getByRole('button', { name: 'New receipt' }).click();
     await page.getByRole('heading', { level: 1, name: 'New receipt' }).waitFor();

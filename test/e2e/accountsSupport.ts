@@ -75,7 +75,7 @@ export async function submitSignIn(page: Page, username: string, password: strin
 }
 
 /** Notice and consent, then sign-in; waits for the first section's heading. */
-export async function consentAndSignIn(page: Page, username: string, password: string, home = 'Receipts'): Promise<void> {
+export async function consentAndSignIn(page: Page, username: string, password: string, home = 'Dashboard'): Promise<void> {
   await page.getByRole('button', { name: 'I agree' }).click();
   await submitSignIn(page, username, password);
   await page.getByRole('heading', { level: 1, name: home }).waitFor();

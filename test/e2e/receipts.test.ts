@@ -100,6 +100,9 @@ describe('receipts, end to end in Chromium', () => {
     await page.getByLabel('User name').fill(CUSTODIAN.username);
     await page.getByLabel('Password').fill(CUSTODIAN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // The dashboard comes first after sign-in; the receipts list is one link away.
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Receipts' }).click();
     await page.getByRole('heading', { name: 'Receipts', level: 1 }).waitFor();
     await expectSecretBanners(page, 'receipts list');
   });

@@ -129,12 +129,14 @@ export async function screenshot(page: Page, name: string, options: { wholeMain?
   return file;
 }
 
-/** Accept the notice and consent banner and sign in; waits for the receipts list. */
+/** Accept the notice and consent banner and sign in; waits for the dashboard, then opens the receipts list. */
 export async function consentAndSignIn(page: Page, user: Pick<SeedUser, 'username' | 'password'>): Promise<void> {
   await page.getByRole('button', { name: 'I agree' }).click();
   await page.getByLabel('User name').fill(user.username);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Receipts' }).click();
   await page.getByRole('heading', { name: 'Receipts', level: 1 }).waitFor();
 }
 

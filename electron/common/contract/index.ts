@@ -4,8 +4,11 @@ import type { z } from 'zod';
 import '../zodMessages.js';
 import { authMethods } from './auth.js';
 import { auditMethods } from './audit.js';
+import { dashboardMethods } from './dashboard.js';
 import { incidentMethods } from './incidents.js';
 import { receiptMethods } from './receipts.js';
+import { reportMethods } from './reports.js';
+import { searchMethods } from './search.js';
 import { setupMethods } from './setup.js';
 import { syncMethods } from './sync.js';
 import { systemMethods } from './system.js';
@@ -20,6 +23,9 @@ export const contract = {
   ...visitMethods,
   ...incidentMethods,
   ...syncMethods,
+  ...dashboardMethods,
+  ...reportMethods,
+  ...searchMethods,
 } as const;
 
 export type Contract = typeof contract;

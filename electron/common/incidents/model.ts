@@ -190,6 +190,8 @@ export type IncidentView = z.infer<typeof incidentViewSchema>;
 /** Only what may go to the foreign government: no internal findings, persons, actions or notes. */
 export const foreignReleaseViewSchema = z.strictObject({
   marking: z.string(),
+  /** The release's own classification (`marking` is its banner), for portion marks on a printed release. */
+  classification: classificationSchema,
   incidentNumber: z.string(),
   unclassifiedTitle: z.string(),
   countries: z.array(z.string()),

@@ -15,6 +15,7 @@ import { initSite } from '../site/initSite.js';
 import { UsageError, dbPathFrom, parseCommandArgs } from './args.js';
 import { CALL_HELP, INIT_HELP, JOURNAL_HELP, MAIN_HELP, PASSWD_HELP, methodsHelp } from './help.js';
 import { readPassword } from './password.js';
+import { reportCommand } from './reportCommand.js';
 import { usersCommand } from './usersCommand.js';
 import { type SyncCommand, syncCommand } from './syncCommands.js';
 
@@ -74,6 +75,8 @@ async function route(argv: string[], io: CliIo, options: CliOptions): Promise<nu
       return usersCommand(rest, io, options);
     case 'passwd':
       return passwd(rest, io, options);
+    case 'report':
+      return reportCommand(rest, io, options);
     case 'export':
     case 'verify':
     case 'import':

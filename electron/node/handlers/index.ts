@@ -1,6 +1,7 @@
 import { auditHandlers } from './audit.js';
 import { authHandlers } from './auth.js';
 import { incidentHandlers } from './incidents.js';
+import { overviewHandlers } from './overview.js';
 import { receiptHandlers } from './receipts.js';
 import { setupHandlers } from './setup.js';
 import { syncHandlers } from './sync.js';
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   ...visitHandlers,
   ...incidentHandlers,
   ...syncHandlers,
+  ...overviewHandlers,
 };

@@ -58,7 +58,7 @@ function summarise(data: unknown): string {
   if (data === null || typeof data !== 'object') return '';
   const d = data as Record<string, unknown>;
   const parts: string[] = [];
-  for (const key of ['reason', 'changed', 'classificationChange', 'previousRoles', 'username', 'attempt', 'filter']) {
+  for (const key of ['reason', 'changed', 'classificationChange', 'previousRoles', 'username', 'attempt', 'filter', 'request', 'rows', 'marking']) {
     if (d[key] !== undefined) parts.push(`${key}=${JSON.stringify(d[key])}`);
   }
   return parts.join('; ');

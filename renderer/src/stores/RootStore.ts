@@ -10,10 +10,14 @@ import type { SaveFile } from '../platform/saveFile.js';
 import { downloadTextFile } from '../platform/saveFile.js';
 import { AccountsStore } from './AccountsStore.js';
 import { AuditStore } from './AuditStore.js';
+import { DashboardStore } from './DashboardStore.js';
+import { PrintStore } from '../print/PrintStore.js';
+import { ProvenanceStore } from './ProvenanceStore.js';
 import { IdleWatch, STATUS_POLL_MS } from './IdleWatch.js';
 import { IncidentsStore } from './IncidentsStore.js';
-import { ProvenanceStore } from './ProvenanceStore.js';
 import { ReceiptsStore } from './ReceiptsStore.js';
+import { ReportsStore } from './ReportsStore.js';
+import { SearchStore } from './SearchStore.js';
 import { SessionStore } from './SessionStore.js';
 import { SetupStore } from './SetupStore.js';
 import type { SyncOptions } from './SyncStore.js';
@@ -42,7 +46,11 @@ export class RootStore {
   readonly accounts: AccountsStore;
   readonly audit: AuditStore;
   readonly sync: SyncStore;
+  readonly print: PrintStore;
   readonly provenance: ProvenanceStore;
+  readonly dashboard: DashboardStore;
+  readonly reports: ReportsStore;
+  readonly search: SearchStore;
   private readonly stopIdleReaction: () => void;
 
   constructor(api: LedgerApi, options: RootStoreOptions = {}) {
@@ -65,7 +73,11 @@ export class RootStore {
     this.accounts = new AccountsStore(this);
     this.audit = new AuditStore(this);
     this.sync = new SyncStore(this, options.sync);
+    this.print = new PrintStore(this);
     this.provenance = new ProvenanceStore(this);
+    this.dashboard = new DashboardStore(this);
+    this.reports = new ReportsStore(this);
+    this.search = new SearchStore(this);
     // Poll while a session is open and not yet locked; a locked screen waits for the password.
     this.stopIdleReaction = reaction(
       () => this.session.isSignedIn && !this.session.locked,
@@ -82,7 +94,11 @@ export class RootStore {
     this.accounts.reset();
     this.audit.reset();
     this.sync.reset();
+    this.print.reset();
     this.provenance.reset();
+    this.dashboard.reset();
+    this.reports.reset();
+    this.search.reset();
     this.ui.reset();
   }
 

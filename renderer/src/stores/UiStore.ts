@@ -2,10 +2,15 @@
 // later sections (visits, incidents, sync) only add entries here and in the shell.
 import { makeAutoObservable } from 'mobx';
 import type { MethodName } from '../../../electron/common/contract/index.js';
+import type { PrintForm } from '../print/printForms.js';
+import { printSection } from '../print/printForms.js';
 import { canCall } from './access.js';
 import type { RootStore } from './RootStore.js';
 
 export type Route =
+  | { name: 'dashboard' }
+  | { name: 'reports' }
+  | { name: 'search' }
   | { name: 'receipts' }
   | { name: 'receipt'; id: string }
   | { name: 'receiptNew' }
@@ -21,9 +26,11 @@ export type Route =
   | { name: 'accounts' }
   | { name: 'audit' }
   | { name: 'sync' }
-  | { name: 'changePassword' };
+  | { name: 'changePassword' }
+  /** A printable form or report: preview and Save as PDF (renderer/src/print). */
+  | { name: 'print'; form: PrintForm };
 
-export type SectionKey = 'receipts' | 'visits' | 'incidents' | 'accounts' | 'audit' | 'sync';
+export type SectionKey = 'dashboard' | 'reports' | 'search' | 'receipts' | 'visits' | 'incidents' | 'accounts' | 'audit' | 'sync';
 
 export interface Section {
   key: SectionKey;
@@ -34,9 +41,12 @@ export interface Section {
 }
 
 export const SECTIONS: readonly Section[] = [
+  { key: 'dashboard', label: 'Dashboard', home: { name: 'dashboard' }, method: 'dashboard.get' },
   { key: 'receipts', label: 'Receipts', home: { name: 'receipts' }, method: 'receipts.list' },
   { key: 'visits', label: 'Visits', home: { name: 'visits' }, method: 'visits.list' },
   { key: 'incidents', label: 'Incidents', home: { name: 'incidents' }, method: 'incidents.list' },
+  { key: 'reports', label: 'Reports', home: { name: 'reports' }, method: 'reports.run' },
+  { key: 'search', label: 'Search', home: { name: 'search' }, method: 'search.records' },
   { key: 'accounts', label: 'Accounts', home: { name: 'accounts' }, method: 'users.list' },
   { key: 'audit', label: 'Audit', home: { name: 'audit' }, method: 'audit.list' },
   { key: 'sync', label: 'Sync', home: { name: 'sync' }, method: 'sync.status' },
@@ -45,6 +55,10 @@ export const SECTIONS: readonly Section[] = [
 /** The section a route belongs to; null for screens outside the sections (own password). */
 export function sectionOf(route: Route): SectionKey | null {
   switch (route.name) {
+    case 'dashboard':
+    case 'reports':
+    case 'search':
+      return route.name;
     case 'receipts':
     case 'receipt':
     case 'receiptNew':
@@ -66,6 +80,8 @@ export function sectionOf(route: Route): SectionKey | null {
       return 'audit';
     case 'sync':
       return 'sync';
+    case 'print':
+      return printSection(route.form);
     case 'changePassword':
       return null;
   }
@@ -83,7 +99,7 @@ const MAX_TOASTS = 4;
 
 export class UiStore {
   readonly root: RootStore;
-  route: Route = { name: 'receipts' };
+  route: Route = { name: 'dashboard' };
   toasts: Toast[] = [];
   private nextToastId = 1;
 
@@ -112,9 +128,9 @@ export class UiStore {
     this.route = route;
   }
 
-  /** The first section the user may open (an administrator without record roles lands on Accounts). */
+  /** The first section the user may open: the dashboard, which every signed-in user may read. */
   goHome(): void {
-    this.route = this.visibleSections[0]?.home ?? { name: 'receipts' };
+    this.route = this.visibleSections[0]?.home ?? { name: 'dashboard' };
   }
 
   notify(type: ToastType, message: string): void {
@@ -126,7 +142,7 @@ export class UiStore {
   }
 
   reset(): void {
-    this.route = { name: 'receipts' };
+    this.route = { name: 'dashboard' };
     this.toasts = [];
   }
 }

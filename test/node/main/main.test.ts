@@ -154,12 +154,13 @@ describe('electron/main/main.ts', () => {
     expect(await call(fromWindow, 'system.info', {})).toMatchObject({ ok: true, value: { siteId: 'SITE-A', appVersion: '9.9.9' } });
     expect(await call({ ...fromWindow, sender: { id: 999 } }, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Sync bundles only where the window's own file dialogs pointed (fileDialogs.ts).
-    expect([...handlers.keys()].sort()).toEqual(['files:pickBundles', 'files:pickFolder', 'ledger:call']);
+    expect([...handlers.keys()].sort()).toEqual(['files:pickBundles', 'files:pickFolder', 'ledger:call', 'print:savePdf']);
     expect(await call(fromWindow, 'sync.preview', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     appEvents.emit('will-quit');
     expect(stub.ipcMain.removeHandler).toHaveBeenCalledWith('ledger:call');
     expect(stub.ipcMain.removeHandler).toHaveBeenCalledWith('files:pickFolder');
+    expect(stub.ipcMain.removeHandler).toHaveBeenCalledWith('print:savePdf');
     await seeded.cleanup();
   });
 

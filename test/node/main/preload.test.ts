@@ -1,7 +1,7 @@
 // Builds the real preload bundle (as `npm run build` does) and runs it in a bare VM context with
 // a stand-in `require`, as a sandboxed preload runs: it may require only `electron`, and must
-// expose exactly two things: `ledger`, whose every method invokes the one IPC channel, and
-// `ledgerFiles`, the two file dialogs of the Sync screen.
+// expose exactly three things: `ledger`, whose every method invokes the one IPC channel,
+// `ledgerFiles`, the two file dialogs of the Sync screen, and `ledgerPrint`, Save as PDF.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../electron/common/contract/index.js';
 import { PICK_BUNDLES_CHANNEL, PICK_FOLDER_CHANNEL } from '../../../electron/main/fileDialogs.js';
 import { LEDGER_CHANNEL } from '../../../electron/main/ipc.js';
+import { SAVE_PDF_CHANNEL } from '../../../electron/common/print/savePdf.js';
 import { REPO_ROOT } from '../../harness/buildBridge.js';
 
 describe('the preload bundle', () => {
@@ -51,9 +52,9 @@ describe('the preload bundle', () => {
     expect(new Set(run().required)).toEqual(new Set(['electron']));
   });
 
-  it('exposes only window.ledger, with every contract method, and window.ledgerFiles', () => {
+  it('exposes only window.ledger, with every contract method, window.ledgerFiles and window.ledgerPrint', () => {
     const { exposed } = run();
-    expect(exposed.map(([key]) => key)).toEqual(['ledger', 'ledgerFiles']);
+    expect(exposed.map(([key]) => key)).toEqual(['ledger', 'ledgerFiles', 'ledgerPrint']);
     const api = exposed[0]?.[1] as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES].sort());
     expect(Object.isFrozen(api)).toBe(true);
@@ -85,5 +86,17 @@ describe('the preload bundle', () => {
     expect(invoke.mock.calls).toEqual([[PICK_FOLDER_CHANNEL], [PICK_BUNDLES_CHANNEL]]);
     invoke.mockImplementationOnce(() => Promise.reject(new Error('channel closed')));
     await expect(files.pickBundleFiles?.()).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('gives window.ledgerPrint just savePdf, over print:savePdf, passing the request as it is', async () => {
+    const { exposed, invoke } = run();
+    const print = exposed.find(([key]) => key === 'ledgerPrint')?.[1] as Record<string, (request: unknown) => Promise<unknown>>;
+    expect(Object.keys(print)).toEqual(['savePdf']);
+    expect(Object.isFrozen(print)).toBe(true);
+    const request = { suggestedName: 'Receipt RC-1.pdf', banner: 'SECRET' };
+    await print.savePdf?.(request);
+    expect(invoke).toHaveBeenCalledWith(SAVE_PDF_CHANNEL, request);
+    invoke.mockImplementationOnce(() => Promise.reject(new Error('channel closed')));
+    await expect(print.savePdf?.(request)).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

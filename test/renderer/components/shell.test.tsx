@@ -52,7 +52,7 @@ describe('app shell', () => {
 
     fireEvent.change(screen.getByLabelText(/Password/), { target: { value: PASSWORD } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Receipts' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Primary' })).toBeTruthy();
     expect(screen.getByText('Casey Custodian')).toBeTruthy();
     await act(async () => {

@@ -16,6 +16,7 @@ export function foreignRelease(ctx: HandlerContext, id: string): ForeignReleaseV
   }
   const view: ForeignReleaseView = {
     marking: bannerMarking(incident.foreignRelease.classification),
+    classification: incident.foreignRelease.classification,
     incidentNumber: incident.incidentNumber,
     unclassifiedTitle: incident.unclassifiedTitle,
     countries: incidentCountries(incident),

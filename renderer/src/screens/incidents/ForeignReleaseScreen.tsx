@@ -6,6 +6,7 @@ import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import { DETERMINATION_LABELS } from '../../../../electron/common/incidents/model.js';
 import { FieldSection } from '../../components/FieldSection.js';
+import { ReleasePrintButtons } from '../../print/PrintButtons.js';
 import { useStores } from '../../components/StoresContext.js';
 import { usePage } from '../../components/usePage.js';
 import { formatDate, listOrDash } from '../../format/labels.js';
@@ -34,6 +35,7 @@ export const ForeignReleaseScreen = observer(function ForeignReleaseScreen({ id 
           Back to incident
         </Button>
       </div>
+      {release && <ReleasePrintButtons id={id} status={detail.incident?.id === id ? detail.incident.status : null} />}
       <p className="usa-hint">What may be given to the foreign government: circumstances and releasable findings only. Preparing it is recorded in the audit trail.</p>
       {detail.releaseError && (
         <Alert type="error" headingLevel="h2" slim>

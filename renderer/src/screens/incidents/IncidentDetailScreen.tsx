@@ -11,6 +11,7 @@ import type { IncidentActionType } from '../../../../electron/common/incidents/t
 import { INCIDENT_ACTION_TYPES, INCIDENT_TRANSITIONS } from '../../../../electron/common/incidents/transitions.js';
 import type { JournalEntry } from '../../../../electron/common/journal.js';
 import { ClassificationBanner } from '../../components/ClassificationBanner.js';
+import { IncidentPrintButtons } from '../../print/PrintButtons.js';
 import { JournalTimeline } from '../../components/JournalTimeline.js';
 import { SmallFormView } from '../../components/SmallFormView.js';
 import { useStores } from '../../components/StoresContext.js';
@@ -116,6 +117,7 @@ export const IncidentDetailScreen = observer(function IncidentDetailScreen({ id 
         </Alert>
       )}
       <Actions incident={incident} />
+      <IncidentPrintButtons incident={incident} />
       <SmallFormView form={detail.form} reloadLabel="Reload incident" onReload={() => void detail.reload()} />
       <IncidentSteps incident={incident} />
       <IncidentFields incident={incident} />

@@ -6,6 +6,7 @@ import { portionMarking } from '../../../../electron/common/classification/index
 import type { ReceiptView } from '../../../../electron/common/receipts/model.js';
 import { STATUS_LABELS } from '../../../../electron/common/receipts/model.js';
 import { ClassificationBanner } from '../../components/ClassificationBanner.js';
+import { ReceiptPrintButtons } from '../../print/PrintButtons.js';
 import { useStores } from '../../components/StoresContext.js';
 import { usePage } from '../../components/usePage.js';
 import { DIRECTION_LABELS, formatDate } from '../../format/labels.js';
@@ -114,6 +115,7 @@ export const ReceiptDetailScreen = observer(function ReceiptDetailScreen({ id }:
         </Alert>
       )}
       <Actions receipt={receipt} />
+      <ReceiptPrintButtons receipt={receipt} />
       <ActionForm />
       <OpenIncidentForm receipt={receipt} />
       <ReceiptFields receipt={receipt} />

@@ -9,6 +9,7 @@ import { VISIT_STATUS_LABELS } from '../../../../electron/common/visits/model.js
 import type { VisitActionType } from '../../../../electron/common/visits/transitions.js';
 import { VISIT_ACTION_TYPES, VISIT_TRANSITIONS } from '../../../../electron/common/visits/transitions.js';
 import { ClassificationBanner } from '../../components/ClassificationBanner.js';
+import { VisitPrintButtons } from '../../print/PrintButtons.js';
 import { JournalTimeline } from '../../components/JournalTimeline.js';
 import { SmallFormView } from '../../components/SmallFormView.js';
 import { useStores } from '../../components/StoresContext.js';
@@ -100,6 +101,7 @@ export const VisitDetailScreen = observer(function VisitDetailScreen({ id }: { i
         </Alert>
       )}
       <Actions />
+      <VisitPrintButtons visit={visit} />
       <SmallFormView form={detail.form} reloadLabel="Reload visit request" onReload={() => void detail.reload()} />
       <VisitAmendForm />
       <VisitFields visit={visit} />
