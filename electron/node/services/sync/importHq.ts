@@ -58,20 +58,29 @@ function clearStage(db: Database, token: string): void {
   db.prepare('DELETE FROM temp.sync_stage WHERE token = ?').run(token);
 }
 
-/** Import many bundles: verify each, then per site in seq order; release held bundles as gaps fill. */
-export async function importAtHq(ctx: HandlerContext, paths: readonly string[], progress: ProgressReporter): Promise<ImportResult[]> {
+/**
+ * Verify every file against the sites' trust store; the good ones per site in chain order (so
+ * any order of files on the medium gives the same result), the refused ones as results.
+ */
+export async function openInChainOrder(ctx: HandlerContext, paths: readonly string[], progress: ProgressReporter): Promise<{ opened: OpenedBundle[]; refused: ImportResult[] }> {
   const trust = trustSet(ctx, 'site');
-  const results: ImportResult[] = [];
+  const refused: ImportResult[] = [];
   const opened: OpenedBundle[] = [];
   progress.update({ phase: 'verifying', total: paths.length, done: 0 });
   for (const [i, path] of paths.entries()) {
     progress.update({ file: path, done: i });
     const verdict = await openBundle(ctx, path, trust);
     if (verdict.ok) opened.push(verdict.bundle);
-    else results.push(rejectedResult(null, path, verdict.rejection));
+    else refused.push(rejectedResult(null, path, verdict.rejection));
   }
-  // Per site, in chain order: any order of files on the medium gives the same result.
   opened.sort((a, b) => a.header.siteId.localeCompare(b.header.siteId) || a.header.firstSeq - b.header.firstSeq || b.header.lastSeq - a.header.lastSeq);
+  return { opened, refused };
+}
+
+/** Import many bundles: verify each, then per site in seq order; release held bundles as gaps fill. */
+export async function importAtHq(ctx: HandlerContext, paths: readonly string[], progress: ProgressReporter): Promise<ImportResult[]> {
+  const { opened, refused } = await openInChainOrder(ctx, paths, progress);
+  const results = [...refused];
   progress.update({ phase: 'importing', total: opened.length, done: 0 });
   for (const [i, bundle] of opened.entries()) {
     progress.update({ file: bundle.path, done: i });

@@ -12,11 +12,10 @@ import type { HandlerContext } from '../../context.js';
 import { BundleRejectedError } from '../../sync/bundleFile.js';
 import { parseHeader } from '../../sync/bundleHeader.js';
 import { type BundleRejection, rejection } from '../../sync/rejection.js';
-import { type OpenedBundle, checkBundleLevel, openBundle, rejectedResult, result } from './bundles.js';
-import { alreadyHeld } from './importHq.js';
+import { type OpenedBundle, checkBundleLevel, rejectedResult, result } from './bundles.js';
+import { alreadyHeld, openInChainOrder } from './importHq.js';
 import type { ProgressReporter } from './progress.js';
 import { checkForeignEntry, isRecordKind, recordOf } from './records.js';
-import { trustSet } from './trust.js';
 
 /** A site's chain as it would stand after the files previewed so far. */
 interface SimulatedHead {
@@ -33,17 +32,8 @@ interface Simulation {
 }
 
 export async function previewSetAtHq(ctx: HandlerContext, paths: readonly string[], progress: ProgressReporter): Promise<ImportResult[]> {
-  const trust = trustSet(ctx, 'site');
-  const results: ImportResult[] = [];
-  const opened: OpenedBundle[] = [];
-  progress.update({ phase: 'verifying', total: paths.length, done: 0 });
-  for (const [i, path] of paths.entries()) {
-    progress.update({ file: path, done: i });
-    const verdict = await openBundle(ctx, path, trust);
-    if (verdict.ok) opened.push(verdict.bundle);
-    else results.push(rejectedResult(null, path, verdict.rejection));
-  }
-  opened.sort((a, b) => a.header.siteId.localeCompare(b.header.siteId) || a.header.firstSeq - b.header.firstSeq || b.header.lastSeq - a.header.lastSeq);
+  const { opened, refused } = await openInChainOrder(ctx, paths, progress);
+  const results = [...refused];
   const sim: Simulation = { heads: new Map(), seen: new Set() };
   progress.update({ phase: 'checking', total: opened.length, done: 0 });
   for (const [i, bundle] of opened.entries()) {
