@@ -1,11 +1,9 @@
-// Writes one bundle: the entries streamed to data/journal.ndjson (staged beside the output so
-// memory stays flat), the tag files, the detached signature over the tag manifest, and the tar,
-// which appears under its final name only once complete and flushed.
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+// Writes one bundle: the entries streamed straight into the archive as data/journal.ndjson (memory
+// stays flat, and every byte reaches the medium once), then the tag files made from what was
+// written, the detached signature over the tag manifest; the tar appears under its final name
+// only once complete and flushed.
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import { canonicalJson } from '../../common/canonicalJson.js';
 import { type Classification, bannerMarking, highestClassification } from '../../common/classification/index.js';
 import { type JournalEntry, type JournalKind } from '../../common/journal.js';
@@ -14,7 +12,7 @@ import { BAGIT_DECLARATION, BAGIT_TXT, BAG_INFO_TXT, MANIFEST, TAG_MANIFEST, for
 import { type BundleDirection, type BundleHeader, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, fileNameFor, serializeHeader } from './bundleHeader.js';
 import { BUNDLE_JSON, JOURNAL_FILE, SIGNATURE_FILE } from './bundleNames.js';
 import type { Signer } from './keys.js';
-import { writeTarAtomically } from './tarWriter.js';
+import { PARTIAL_SUFFIX, type PayloadSink, type TarFileInput, writeTarPayloadFirst } from './tarWriter.js';
 
 export interface BundleHeaderFields {
   direction: BundleDirection;
@@ -42,8 +40,6 @@ export interface WriteBundleOptions {
   header: BundleHeaderFields;
   signer: Signer;
   outDir: string;
-  /** Where the journal is staged before the tar is written; default outDir (no copy left on local disk). */
-  stagingDir?: string;
   /** The chain position the bundle continues from; required when it may carry no entries. */
   after?: { seq: number; head: string };
   /** The marking of one entry, if it carries one; the bundle is marked with the highest. */
@@ -74,12 +70,12 @@ interface JournalSummary {
 export async function writeBundle(options: WriteBundleOptions): Promise<WrittenBundle> {
   const clock = options.clock ?? (() => new Date());
   const createdAt = new Date(clock());
-  const staging = await mkdtemp(join(options.stagingDir ?? options.outDir, '.ledger-export-'));
-  try {
-    const journalPath = join(staging, 'journal.ndjson');
-    const journal = await stageJournal(journalPath, options);
+  // Hidden while it is written; renamed to the name its header gives once complete.
+  const partial = join(options.outDir, `.ledger-export-${randomUUID()}${PARTIAL_SUFFIX}`);
+  let header: BundleHeader | null = null;
+  const written = await writeTarPayloadFirst(partial, createdAt, { name: JOURNAL_FILE, fill: (sink) => writeJournal(sink, options) }, async ({ value: journal }) => {
     const fields = options.header;
-    const header: BundleHeader = {
+    header = {
       format: BUNDLE_FORMAT,
       formatVersion: BUNDLE_FORMAT_VERSION,
       bundleId: fields.bundleId ?? ulid(createdAt),
@@ -98,56 +94,52 @@ export async function writeBundle(options: WriteBundleOptions): Promise<WrittenB
       createdAt: createdAt.toISOString(),
       expiresAt: fields.expiresAt ? fields.expiresAt.toISOString() : null,
     };
-    const bundleJson = utf8(serializeHeader(header));
-    const manifest = utf8(formatManifest([{ path: JOURNAL_FILE, sha384: journal.sha384 }]));
-    const bagInfo = utf8(
-      formatBagInfo({
-        sourceOrganization: fields.siteName,
-        baggingDate: header.createdAt.slice(0, 10),
-        payloadOxum: { octets: journal.bytes, streams: 1 },
-        externalIdentifier: header.bundleId,
-        classification: header.classification.banner,
-      }),
-    );
-    const bagit = utf8(BAGIT_DECLARATION);
-    const tagManifest = utf8(
-      formatManifest([
-        { path: BAGIT_TXT, sha384: sha384(bagit) },
-        { path: BAG_INFO_TXT, sha384: sha384(bagInfo) },
-        { path: BUNDLE_JSON, sha384: sha384(bundleJson) },
-        { path: MANIFEST, sha384: sha384(manifest) },
-      ]),
-    );
-    const signature = await options.signer.sign(tagManifest);
+    return { finalPath: join(options.outDir, fileNameFor(header)), files: await tagFiles(header, journal, options) };
+  });
+  const done = header as BundleHeader | null;
+  if (done === null) throw new Error('the bundle was written without its header');
+  return { path: written.finalPath, fileName: fileNameFor(done), header: done, bytes: written.bytes };
+}
 
-    const fileName = fileNameFor(header);
-    const path = join(options.outDir, fileName);
-    const { bytes } = await writeTarAtomically(
-      path,
-      [
-        { name: BAGIT_TXT, size: bagit.byteLength, content: bagit },
-        { name: BAG_INFO_TXT, size: bagInfo.byteLength, content: bagInfo },
-        { name: BUNDLE_JSON, size: bundleJson.byteLength, content: bundleJson },
-        { name: JOURNAL_FILE, size: journal.bytes, content: () => createReadStream(journalPath) },
-        { name: MANIFEST, size: manifest.byteLength, content: manifest },
-        { name: TAG_MANIFEST, size: tagManifest.byteLength, content: tagManifest },
-        { name: SIGNATURE_FILE, size: signature.byteLength, content: signature },
-      ],
-      createdAt,
-    );
-    return { path, fileName, header, bytes };
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+/** Every file but the payload: the bag's declaration and info, the header, both manifests, the signature. */
+async function tagFiles(header: BundleHeader, journal: JournalSummary, options: WriteBundleOptions): Promise<TarFileInput[]> {
+  const bundleJson = utf8(serializeHeader(header));
+  const manifest = utf8(formatManifest([{ path: JOURNAL_FILE, sha384: journal.sha384 }]));
+  const bagInfo = utf8(
+    formatBagInfo({
+      sourceOrganization: options.header.siteName,
+      baggingDate: header.createdAt.slice(0, 10),
+      payloadOxum: { octets: journal.bytes, streams: 1 },
+      externalIdentifier: header.bundleId,
+      classification: header.classification.banner,
+    }),
+  );
+  const bagit = utf8(BAGIT_DECLARATION);
+  const tagManifest = utf8(
+    formatManifest([
+      { path: BAGIT_TXT, sha384: sha384(bagit) },
+      { path: BAG_INFO_TXT, sha384: sha384(bagInfo) },
+      { path: BUNDLE_JSON, sha384: sha384(bundleJson) },
+      { path: MANIFEST, sha384: sha384(manifest) },
+    ]),
+  );
+  const signature = await options.signer.sign(tagManifest);
+  return [
+    { name: BAGIT_TXT, size: bagit.byteLength, content: bagit },
+    { name: BAG_INFO_TXT, size: bagInfo.byteLength, content: bagInfo },
+    { name: BUNDLE_JSON, size: bundleJson.byteLength, content: bundleJson },
+    { name: MANIFEST, size: manifest.byteLength, content: manifest },
+    { name: TAG_MANIFEST, size: tagManifest.byteLength, content: tagManifest },
+    { name: SIGNATURE_FILE, size: signature.byteLength, content: signature },
+  ];
 }
 
 const CHUNK_CHARS = 1024 * 1024;
 
-/** Streams the entries to `path`, checking they form one chain of the sending site. */
-async function stageJournal(path: string, options: WriteBundleOptions): Promise<JournalSummary> {
+/** Streams the entries into the archive, checking they form one chain of the sending site. */
+async function writeJournal(sink: PayloadSink, options: WriteBundleOptions): Promise<JournalSummary> {
   const siteId = options.header.siteId;
   const hash = createHash('sha384');
-  const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
   const counts: Partial<Record<JournalKind, number>> = {};
   // Distinct markings only (few), combined once at the end: memory stays flat.
   const markings = new Map<string, Classification>([[canonicalJson(options.header.classification), options.header.classification]]);
@@ -157,46 +149,38 @@ async function stageJournal(path: string, options: WriteBundleOptions): Promise<
   let previousHead = options.after?.head ?? null;
   let head = previousHead;
   let nextSeq = firstSeq;
-  // Lines are gathered into chunks of about a megabyte: one write (and one await) per chunk
-  // rather than per entry.
+  // Lines are gathered into chunks of about a megabyte: one encode, hash and write (and one
+  // await) per chunk rather than per entry.
   let chunk = '';
   const flush = async () => {
     if (chunk.length === 0) return;
-    const written = out.write(chunk, 'utf8');
+    const encoded = Buffer.from(chunk, 'utf8');
     chunk = '';
-    if (!written) await new Promise<void>((resolve) => out.once('drain', resolve));
+    hash.update(encoded);
+    bytes += encoded.byteLength;
+    await sink.write(encoded);
   };
-  try {
-    for await (const item of options.entries) {
-      const entry = 'line' in item ? item.entry : item;
-      if (entry.siteId !== siteId) throw new Error(`entry ${entry.seq} belongs to site ${entry.siteId}, not ${siteId}`);
-      if (nextSeq !== null && entry.seq !== nextSeq) throw new Error(`entry seq ${entry.seq} does not follow ${nextSeq - 1}`);
-      if (head !== null && entry.prevHash !== head) throw new Error(`entry seq ${entry.seq} does not link to the entry before it`);
-      if (firstSeq === null) firstSeq = entry.seq;
-      if (previousHead === null) previousHead = entry.prevHash;
-      const line = `${'line' in item ? item.line : canonicalJson(entry)}\n`;
-      hash.update(line, 'utf8');
-      bytes += Buffer.byteLength(line, 'utf8');
-      chunk += line;
-      if (chunk.length >= CHUNK_CHARS) await flush();
-      count += 1;
-      nextSeq = entry.seq + 1;
-      head = entry.hash;
-      counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
-      const marking = options.classify?.(entry);
-      if (marking) {
-        const key = canonicalJson(marking);
-        if (!markings.has(key)) markings.set(key, marking);
-      }
-      if (options.onProgress && count % 1000 === 0) options.onProgress(count);
+  for await (const item of options.entries) {
+    const entry = 'line' in item ? item.entry : item;
+    if (entry.siteId !== siteId) throw new Error(`entry ${entry.seq} belongs to site ${entry.siteId}, not ${siteId}`);
+    if (nextSeq !== null && entry.seq !== nextSeq) throw new Error(`entry seq ${entry.seq} does not follow ${nextSeq - 1}`);
+    if (head !== null && entry.prevHash !== head) throw new Error(`entry seq ${entry.seq} does not link to the entry before it`);
+    if (firstSeq === null) firstSeq = entry.seq;
+    if (previousHead === null) previousHead = entry.prevHash;
+    chunk += `${'line' in item ? item.line : canonicalJson(entry)}\n`;
+    if (chunk.length >= CHUNK_CHARS) await flush();
+    count += 1;
+    nextSeq = entry.seq + 1;
+    head = entry.hash;
+    counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
+    const marking = options.classify?.(entry);
+    if (marking) {
+      const key = canonicalJson(marking);
+      if (!markings.has(key)) markings.set(key, marking);
     }
-    await flush();
-    out.end();
-    await finished(out);
-  } catch (error) {
-    out.destroy();
-    throw error;
+    if (options.onProgress && count % 1000 === 0) options.onProgress(count);
   }
+  await flush();
   if (firstSeq === null || previousHead === null || head === null) {
     throw new Error('a bundle without entries needs `after` (the seq and head it continues from)');
   }

@@ -7,7 +7,7 @@ import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { type TarLimits, readTar } from '../../../electron/node/sync/tarReader.js';
 import { unsafeNameReason } from '../../../electron/node/sync/tarNames.js';
-import { writeTarAtomically } from '../../../electron/node/sync/tarWriter.js';
+import { type PayloadSink, writeTarAtomically, writeTarPayloadFirst } from '../../../electron/node/sync/tarWriter.js';
 import { tempDir } from './support.js';
 
 const dir = tempDir('ledger-tar-');
@@ -259,5 +259,89 @@ describe('writeTarAtomically', () => {
     await expect(
       writeTarAtomically(join(dir, 'd.tar'), [{ name: 'x', size: 1, content: bytes }, { name: 'x', size: 1, content: bytes }], mtime),
     ).rejects.toThrow(/duplicate/);
+  });
+});
+
+describe('writeTarPayloadFirst', () => {
+  const mtime = new Date('2026-11-23T12:00:00.000Z');
+  const payloadChunks = [Buffer.alloc(100_000, 1), Buffer.from('tail of an odd length'), Buffer.alloc(70_000, 3)];
+  const fill = async (sink: PayloadSink) => {
+    for (const chunk of payloadChunks) await sink.write(chunk);
+    return payloadChunks.length;
+  };
+  const tagFiles = () => [
+    { name: 'z.txt', size: 3, content: new TextEncoder().encode('zzz') },
+    { name: 'a.txt', size: 1, content: new TextEncoder().encode('a') },
+  ];
+
+  it('streams the payload in first, then the files made from it, sorted; tar and the reader take it; same bytes each time', async () => {
+    const out = join(dir, 'p1');
+    mkdirSync(out);
+    const seen: { size: number; value: number }[] = [];
+    const write = (name: string) =>
+      writeTarPayloadFirst(join(out, `.${name}.partial`), mtime, { name: 'data/journal.ndjson', fill }, (written) => {
+        seen.push(written);
+        return Promise.resolve({ finalPath: join(out, name), files: tagFiles() });
+      });
+    const one = await write('one.tar');
+    await write('two.tar');
+    const size = payloadChunks.reduce((n, c) => n + c.byteLength, 0);
+    expect(seen).toEqual([
+      { size, value: 3 },
+      { size, value: 3 },
+    ]);
+    expect(one.finalPath).toBe(join(out, 'one.tar'));
+    expect(readdirSync(out).sort()).toEqual(['one.tar', 'two.tar']);
+    const bytes = readFileSync(join(out, 'one.tar'));
+    expect(bytes.equals(readFileSync(join(out, 'two.tar')))).toBe(true);
+    expect(one.bytes).toBe(bytes.byteLength);
+    expect(bytes.byteLength % 512).toBe(0);
+
+    const listing = execFileSync('tar', ['--numeric-owner', '--full-time', '-tvf', join(out, 'one.tar')], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+    expect(listing.trim().split('\n')).toEqual([
+      `-rw-r--r-- 0/0          ${size} 2026-11-23 12:00:00 data/journal.ndjson`,
+      '-rw-r--r-- 0/0               1 2026-11-23 12:00:00 a.txt',
+      '-rw-r--r-- 0/0               3 2026-11-23 12:00:00 z.txt',
+    ]);
+    const extracted = join(out, 'x');
+    mkdirSync(extracted);
+    execFileSync('tar', ['-xf', join(out, 'one.tar'), '-C', extracted]);
+    expect(readFileSync(join(extracted, 'data/journal.ndjson')).equals(Buffer.concat(payloadChunks))).toBe(true);
+    expect(readFileSync(join(extracted, 'z.txt'), 'utf8')).toBe('zzz');
+    const { verdict } = await read(bytes, { ...LIMITS, maxEntryBytes: 1024 * 1024 });
+    expect(verdict.ok).toBe(true);
+  });
+
+  it('leaves nothing behind when the payload or the files after it fail', async () => {
+    const out = join(dir, 'p2');
+    mkdirSync(out);
+    const failingFill = async (sink: PayloadSink) => {
+      await sink.write(Buffer.alloc(10_000));
+      throw new Error('the journal could not be read');
+    };
+    await expect(
+      writeTarPayloadFirst(join(out, '.a.partial'), mtime, { name: 'data/journal.ndjson', fill: failingFill }, () => Promise.resolve({ finalPath: join(out, 'a.tar'), files: [] })),
+    ).rejects.toThrow('could not be read');
+    await expect(
+      writeTarPayloadFirst(join(out, '.b.partial'), mtime, { name: 'data/journal.ndjson', fill }, () => Promise.reject(new Error('the signing key is locked'))),
+    ).rejects.toThrow('signing key');
+    const failingTag = { name: 'late.txt', size: 10, content: () => new Readable({ read() { this.destroy(new Error('device removed')); } }) };
+    await expect(
+      writeTarPayloadFirst(join(out, '.c.partial'), mtime, { name: 'data/journal.ndjson', fill }, () => Promise.resolve({ finalPath: join(out, 'c.tar'), files: [failingTag] })),
+    ).rejects.toThrow('device removed');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('refuses unsafe names, a file named like the payload, and an existing partial file', async () => {
+    const out = join(dir, 'p3');
+    mkdirSync(out);
+    const describe = (files: { name: string; size: number; content: Uint8Array }[]) => () => Promise.resolve({ finalPath: join(out, 'd.tar'), files });
+    await expect(writeTarPayloadFirst(join(out, '.d.partial'), mtime, { name: '/etc/x', fill }, describe([]))).rejects.toThrow(/absolute|\//);
+    await expect(
+      writeTarPayloadFirst(join(out, '.d.partial'), mtime, { name: 'data/journal.ndjson', fill }, describe([{ name: 'data/journal.ndjson', size: 1, content: new Uint8Array(1) }])),
+    ).rejects.toThrow(/duplicate/);
+    writeFileSync(join(out, '.e.partial'), 'someone else is writing here');
+    await expect(writeTarPayloadFirst(join(out, '.e.partial'), mtime, { name: 'data/journal.ndjson', fill }, describe([]))).rejects.toThrow(/EEXIST/);
+    expect(readdirSync(out)).toEqual(['.e.partial']);
   });
 });
