@@ -3,6 +3,7 @@
 // table of the journal's shape (its columns, keys and indexes, copied from the schema itself).
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open.js';
+import type { JournalEntry, JournalKind } from '../electron/common/journal.js';
 
 export interface RawRow {
   site_id: string;
@@ -47,6 +48,31 @@ export function baselineImport(db: Db, rows: readonly RawRow[]): { ms: number; r
   const insert = db.prepare(`INSERT INTO bench_journal (${COLUMNS}) VALUES (@site_id, @seq, @id, @at, @actor, @kind, @entity_id, @action, @data, @prev_hash, @hash, @ord)`);
   db.transaction(() => {
     for (const row of rows) insert.run(row);
+  })();
+  return { ms: performance.now() - started, rows: rows.length };
+}
+
+/**
+ * What any import of these rows must write, with no reading, parsing or checking: the journal
+ * rows (as the baseline) and each receipt's last state projected into its register and search
+ * index through the app's own projection (db/projections). The import's ratio to this floor is
+ * what verification and staging cost; the floor's ratio to the baseline is the cost of keeping
+ * registers beside the journal.
+ */
+export function storageFloor(db: Db, rows: readonly RawRow[], project: (db: Db, entry: JournalEntry) => void): { ms: number; rows: number } {
+  const last = new Map<string, JournalEntry>();
+  for (const r of rows) {
+    if (r.kind !== 'receipt') continue;
+    const entry = { siteId: r.site_id, seq: r.seq, id: r.id, at: r.at, actor: r.actor, kind: r.kind as JournalKind, entityId: r.entity_id, action: r.action, data: JSON.parse(r.data) as unknown, prevHash: r.prev_hash, hash: r.hash };
+    last.set(r.entity_id, entry);
+  }
+  const lastStates = [...last.values()].sort((a, b) => a.seq - b.seq);
+  const started = performance.now();
+  const insert = db.prepare(`INSERT INTO journal (${COLUMNS}) VALUES (@site_id, @seq, @id, @at, @actor, @kind, @entity_id, @action, @data, @prev_hash, @hash, @ord)`);
+  const maxOrd = (db.prepare('SELECT coalesce(max(ord), 0) AS n FROM journal').get() as { n: number }).n;
+  db.transaction(() => {
+    for (const row of rows) insert.run({ ...row, ord: maxOrd + row.ord });
+    for (const entry of lastStates) project(db, entry);
   })();
   return { ms: performance.now() - started, rows: rows.length };
 }

@@ -282,6 +282,11 @@ describe('sync, end to end in Chromium: a site exports, headquarters previews an
     await page.getByRole('heading', { name: 'Receipts', level: 1 }).waitFor();
     const list = page.getByRole('table', { name: 'Receipts' });
     for (const r of RECEIPTS) await list.getByRole('row', { name: new RegExp(r.controlNumber) }).waitFor();
+    // Headquarters can narrow the list to one site.
+    const site = page.getByLabel('Origin site');
+    await expect.poll(() => site.locator('option').allTextContents(), POLL).toEqual(['All sites', 'SITE-A']);
+    await site.selectOption('SITE-A');
+    for (const r of RECEIPTS) await list.getByRole('row', { name: new RegExp(r.controlNumber) }).waitFor();
     const [first] = RECEIPTS;
     await list.getByRole('button', { name: first.controlNumber }).click();
     await page.getByRole('heading', { name: `Receipt ${first.controlNumber}`, level: 1 }).waitFor();
@@ -289,6 +294,8 @@ describe('sync, end to end in Chromium: a site exports, headquarters previews an
     const history = page.getByRole('region', { name: 'History' }).getByRole('listitem');
     await expect.poll(() => history.count(), POLL).toBe(1);
     expect(await textOf(history.first())).toMatch(/by custodian \(journal entry \d+, site SITE-A\)/);
+    // ... and which bundle brought each entry.
+    await expect.poll(() => textOf(history.first()), POLL).toMatch(/Arrived in bundle SITE-A_1-\d+_SECRET\.ledger\.tar, imported .* by /);
   });
 
   it('importing the same bundle again says it was already imported and changes nothing', async () => {

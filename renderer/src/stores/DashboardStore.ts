@@ -2,24 +2,23 @@
 // journal check on demand (a full walk is not run on every load).
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Dashboard, DashboardItem } from '../../../electron/common/contract/dashboard.js';
-import type { VerifyReport } from '../../../electron/common/journal.js';
 import { errorMessage } from '../format/errors.js';
+import { JournalCheck } from './JournalCheck.js';
 import { recordRoute } from './recordRoute.js';
 import type { RootStore } from './RootStore.js';
 
 export class DashboardStore {
   readonly root: RootStore;
+  readonly journalCheck: JournalCheck;
   dashboard: Dashboard | null = null;
   isLoading = false;
   error: string | null = null;
-  isVerifying = false;
-  verifyReport: VerifyReport | null = null;
-  verifyError: string | null = null;
   private generation = 0;
 
   constructor(root: RootStore) {
     this.root = root;
-    makeAutoObservable(this, { root: false }, { autoBind: true });
+    this.journalCheck = new JournalCheck(root);
+    makeAutoObservable(this, { root: false, journalCheck: false }, { autoBind: true });
   }
 
   async load(): Promise<void> {
@@ -35,17 +34,9 @@ export class DashboardStore {
     });
   }
 
+  /** Checks the journal, then reloads: the dashboard's journal state reflects the check. */
   async verify(): Promise<void> {
-    this.isVerifying = true;
-    this.verifyReport = null;
-    this.verifyError = null;
-    const result = await this.root.api['journal.verify']({});
-    runInAction(() => {
-      this.isVerifying = false;
-      if (result.ok) this.verifyReport = result.value;
-      else this.verifyError = errorMessage(result.error);
-    });
-    if (result.ok) await this.load();
+    if (await this.journalCheck.verify()) await this.load();
   }
 
   open(item: Pick<DashboardItem, 'kind' | 'id'>): void {
@@ -57,7 +48,6 @@ export class DashboardStore {
     this.dashboard = null;
     this.isLoading = false;
     this.error = null;
-    this.verifyReport = null;
-    this.verifyError = null;
+    this.journalCheck.reset();
   }
 }

@@ -6,7 +6,8 @@ import type { ReceiptView } from '../../../electron/common/receipts/model.js';
 import { openFromReceiptForm } from './IncidentActionForms.js';
 import { IncidentDetailStore } from './IncidentDetailStore.js';
 import { IncidentFormStore } from './IncidentFormStore.js';
-import { IncidentListStore } from './IncidentListStore.js';
+import type { IncidentListStore } from './IncidentListStore.js';
+import { createIncidentList } from './IncidentListStore.js';
 import type { RootStore } from './RootStore.js';
 import { SmallForm } from './SmallForm.js';
 
@@ -20,7 +21,7 @@ export class IncidentsStore {
 
   constructor(root: RootStore) {
     this.root = root;
-    this.list = new IncidentListStore(root);
+    this.list = createIncidentList(root);
     this.detail = new IncidentDetailStore(root);
     this.form = new IncidentFormStore(root);
     this.fromReceipt = new SmallForm(root);

@@ -1,6 +1,6 @@
-// The paging part of a list screen (visits, incidents): rows come from the core one page at a
-// time (offset/limit) as the user scrolls; the whole table is never loaded. Answers to an older
-// query are dropped (a generation counter), as in ReceiptListStore.
+// The paging part of a list screen (receipts, visits, incidents): rows come from the core one page
+// at a time (offset/limit) as the user scrolls; the whole table is never loaded. Answers to an
+// older query are dropped (a generation counter).
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import type { Classification } from '../../../electron/common/classification/index.js';
 import { highestClassification } from '../../../electron/common/classification/index.js';

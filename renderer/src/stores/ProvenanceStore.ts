@@ -24,7 +24,7 @@ export class ProvenanceStore {
   error: string | null = null;
   /** Headquarters: the sites whose records it holds, for the lists' site filter. */
   sites: string[] = [];
-  private sitesAsked = false;
+  private askingSites = false;
 
   constructor(private readonly root: RootStore) {
     makeAutoObservable<ProvenanceStore, 'root'>(this, { root: false }, { autoBind: true });
@@ -61,14 +61,17 @@ export class ProvenanceStore {
     return this.root.session.info?.siteRole === 'hq';
   }
 
-  /** Once a session: the sites headquarters holds records of (readers without sync.sites see no site filter). */
+  /**
+   * The sites headquarters holds records of, asked whenever a list opens (sites are enrolled
+   * while the app runs). Readers without sync.sites see no site filter.
+   */
   async loadSites(): Promise<void> {
-    if (this.sitesAsked || !this.atHq || !canCall(this.root.session.session?.roles, 'sync.sites')) return;
-    this.sitesAsked = true;
+    if (this.askingSites || !this.atHq || !canCall(this.root.session.session?.roles, 'sync.sites')) return;
+    this.askingSites = true;
     const answer = await this.root.api['sync.sites']({});
     runInAction(() => {
+      this.askingSites = false;
       if (answer.ok) this.sites = answer.value.map((s) => s.siteId).sort();
-      else this.sitesAsked = false;
     });
   }
 
@@ -76,6 +79,5 @@ export class ProvenanceStore {
     this.known.clear();
     this.error = null;
     this.sites = [];
-    this.sitesAsked = false;
   }
 }

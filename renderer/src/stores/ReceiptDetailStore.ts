@@ -60,7 +60,7 @@ export class ReceiptDetailStore {
       if (receipt.ok) {
         this.receipt = receipt.value;
         this.error = null;
-        this.root.receipts.list.replaceRow(receipt.value);
+        this.root.receipts.list.paged.replaceRow(receipt.value);
       } else {
         this.error = errorMessage(receipt.error);
       }

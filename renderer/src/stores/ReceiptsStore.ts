@@ -3,7 +3,8 @@
 import type { ReceiptView } from '../../../electron/common/receipts/model.js';
 import { ReceiptDetailStore } from './ReceiptDetailStore.js';
 import { ReceiptFormStore } from './ReceiptFormStore.js';
-import { ReceiptListStore } from './ReceiptListStore.js';
+import type { ReceiptListStore } from './ReceiptListStore.js';
+import { createReceiptList } from './ReceiptListStore.js';
 import type { RootStore } from './RootStore.js';
 
 export class ReceiptsStore {
@@ -14,7 +15,7 @@ export class ReceiptsStore {
 
   constructor(root: RootStore) {
     this.root = root;
-    this.list = new ReceiptListStore(root);
+    this.list = createReceiptList(root);
     this.detail = new ReceiptDetailStore(root);
     this.form = new ReceiptFormStore(root);
   }
@@ -23,7 +24,7 @@ export class ReceiptsStore {
   saved(view: ReceiptView, what: string): void {
     this.detail.showSaved(view);
     if (what === 'created') this.list.reload();
-    else this.list.replaceRow(view);
+    else this.list.paged.replaceRow(view);
     const message =
       what === 'created' ? `Receipt ${view.controlNumber} created.` : what === 'updated' ? `Receipt ${view.controlNumber} updated.` : `${what}: recorded for receipt ${view.controlNumber}.`;
     this.root.ui.notify('success', message);

@@ -6,6 +6,7 @@ import { reportRequestSchema } from '../../../electron/common/reports/model.js';
 import { addDays } from '../../../electron/common/primitives.js';
 import { errorMessage } from '../format/errors.js';
 import { plural } from '../format/labels.js';
+import { CsvExport } from './CsvExport.js';
 import { recordRoute } from './recordRoute.js';
 import type { RootStore } from './RootStore.js';
 
@@ -14,6 +15,7 @@ export type FgiScope = 'all' | 'only' | 'exclude';
 
 export class ReportsStore {
   readonly root: RootStore;
+  readonly csvExport: CsvExport;
   report: ReportName = 'openReceipts';
   fgi: FgiScope = 'all';
   country = '';
@@ -24,14 +26,12 @@ export class ReportsStore {
   result: Report | null = null;
   isRunning = false;
   error: string | null = null;
-  isExporting = false;
-  exportMessage: string | null = null;
-  exportFailed = false;
   private generation = 0;
 
   constructor(root: RootStore) {
     this.root = root;
-    makeAutoObservable(this, { root: false }, { autoBind: true });
+    this.csvExport = new CsvExport(root);
+    makeAutoObservable(this, { root: false, csvExport: false }, { autoBind: true });
   }
 
   /** Date defaults from the ledger's today: visits from today for 30 days, this year's inventory. */
@@ -45,7 +45,7 @@ export class ReportsStore {
     this.report = report;
     this.result = null;
     this.error = null;
-    this.exportMessage = null;
+    this.csvExport.reset();
     this.fieldErrors.clear();
   }
 
@@ -99,24 +99,13 @@ export class ReportsStore {
     return result.ok;
   }
 
-  async exportCsv(): Promise<boolean> {
+  exportCsv(): Promise<boolean> {
     const request = this.checked();
-    if (request === null) return false;
-    this.isExporting = true;
-    this.exportMessage = null;
-    const result = await this.root.api['reports.exportCsv'](request);
-    runInAction(() => {
-      this.isExporting = false;
-      this.exportFailed = !result.ok;
-      if (!result.ok) {
-        this.exportMessage = `The export failed: ${errorMessage(result.error)}`;
-        return;
-      }
-      const { fileName, csv, rows, marking } = result.value;
-      this.root.saveFile(fileName, csv, 'text/csv;charset=utf-8');
-      this.exportMessage = `Exported ${plural(rows, 'row')} to ${fileName} (marked ${marking}).`;
-    });
-    return result.ok;
+    if (request === null) return Promise.resolve(false);
+    return this.csvExport.run(
+      () => this.root.api['reports.exportCsv'](request),
+      ({ fileName, rows, marking }) => `Exported ${plural(rows, 'row')} to ${fileName} (marked ${marking}).`,
+    );
   }
 
   open(kind: Parameters<typeof recordRoute>[0], id: string): void {
@@ -132,7 +121,6 @@ export class ReportsStore {
     this.result = null;
     this.isRunning = false;
     this.error = null;
-    this.exportMessage = null;
-    this.exportFailed = false;
+    this.csvExport.reset();
   }
 }

@@ -256,7 +256,7 @@ export class SyncImportStore {
       // Records arrived: the lists already read show them (they would otherwise wait for Refresh).
       if (answer.value.results.some((r) => r.outcome === 'applied' && r.applied > 0)) {
         const { receipts, visits, incidents } = this.sync.root;
-        if (receipts.list.total !== null) receipts.list.reload();
+        if (receipts.list.paged.total !== null) receipts.list.reload();
         if (visits.list.paged.total !== null) visits.list.reload();
         if (incidents.list.paged.total !== null) incidents.list.reload();
       }

@@ -6,7 +6,8 @@ import { errorMessage } from '../format/errors.js';
 import type { RootStore } from './RootStore.js';
 import { VisitDetailStore } from './VisitDetailStore.js';
 import { VisitFormStore } from './VisitFormStore.js';
-import { VisitListStore } from './VisitListStore.js';
+import type { VisitListStore } from './VisitListStore.js';
+import { createVisitList } from './VisitListStore.js';
 
 export class VisitsStore {
   readonly root: RootStore;
@@ -18,7 +19,7 @@ export class VisitsStore {
 
   constructor(root: RootStore) {
     this.root = root;
-    this.list = new VisitListStore(root);
+    this.list = createVisitList(root);
     this.detail = new VisitDetailStore(root);
     this.form = new VisitFormStore(root);
     makeAutoObservable(this, { root: false, list: false, detail: false, form: false }, { autoBind: true });

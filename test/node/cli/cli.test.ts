@@ -1,36 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/node/cli/main.js';
-import { ManualClock } from '../../../electron/node/clock.js';
+import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../db/open.js';
+import { CLI_PASSWORD, cliRunner, useCliSandbox } from '../support/cliSandbox.js';
 import { outgoingFgiDraft } from '../support/receiptFixtures.js';
 
-const PASSWORD = 'Long enough CLI passw0rd!';
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
-  db = join(dir, 'site.sqlite');
-  process.env.ENCLAVE_LEDGER_PASSWORD = PASSWORD;
-});
-afterEach(() => {
-  delete process.env.ENCLAVE_LEDGER_PASSWORD;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(
-    argv,
-    { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: () => Promise.resolve(JSON.stringify(outgoingFgiDraft({ controlNumber: 'STDIN-1' }))) },
-    { clock: new ManualClock(new Date('2026-03-02T09:00:00Z')), passwordIterations: 1000 },
-  );
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const sandbox = useCliSandbox('ledger-cli-');
+const cli = cliRunner(JSON.stringify(outgoingFgiDraft({ controlNumber: 'STDIN-1' })));
 
 const INIT = ['init', '--site-id', 'SITE-A', '--site-name', 'Alpha Works', '--system-high', 'SECRET', '--admin', 'fso', '--admin-name', 'Fay Officer'];
 
@@ -44,41 +21,41 @@ describe('enclave-ledger CLI', () => {
   });
 
   it('initialises, creates and lists receipts as a user, and verifies the journal', async () => {
-    expect((await cli(...INIT, '--db', db)).status).toBe(0);
-    const created = await cli('call', 'receipts.create', JSON.stringify(outgoingFgiDraft()), '--db', db, '--user', 'fso');
+    expect((await cli(...INIT, '--db', sandbox.db)).status).toBe(0);
+    const created = await cli('call', 'receipts.create', JSON.stringify(outgoingFgiDraft()), '--db', sandbox.db, '--user', 'fso');
     expect(created.status).toBe(0);
     expect(JSON.parse(created.out)).toMatchObject({ ok: true, value: { controlNumber: 'OUT-2026-0001', status: 'prepared', createdBy: 'fso' } });
-    expect((await cli('call', 'receipts.create', '-', '--db', db, '--user', 'fso')).status).toBe(0);
-    const inputFile = join(dir, 'draft.json');
+    expect((await cli('call', 'receipts.create', '-', '--db', sandbox.db, '--user', 'fso')).status).toBe(0);
+    const inputFile = join(sandbox.dir, 'draft.json');
     writeFileSync(inputFile, JSON.stringify(outgoingFgiDraft({ controlNumber: 'FILE-1' })));
-    expect((await cli('call', 'receipts.create', `@${inputFile}`, '--db', db, '--user', 'fso')).status).toBe(0);
+    expect((await cli('call', 'receipts.create', `@${inputFile}`, '--db', sandbox.db, '--user', 'fso')).status).toBe(0);
 
-    const listed = JSON.parse((await cli('call', 'receipts.list', '{"sort":"controlNumber","sortDir":"asc"}', '--db', db, '--user', 'fso')).out) as {
+    const listed = JSON.parse((await cli('call', 'receipts.list', '{"sort":"controlNumber","sortDir":"asc"}', '--db', sandbox.db, '--user', 'fso')).out) as {
       value: { total: number; items: { controlNumber: string }[] };
     };
     expect(listed.value.total).toBe(3);
     expect(listed.value.items.map((i) => i.controlNumber)).toEqual(['FILE-1', 'OUT-2026-0001', 'STDIN-1']);
 
-    const verified = await cli('journal', 'verify', '--db', db);
+    const verified = await cli('journal', 'verify', '--db', sandbox.db);
     expect(verified.status).toBe(0);
     expect(JSON.parse(verified.out)).toMatchObject({ ok: true });
   });
 
   it('exits 1 with a one-line reason, changing nothing, when a call is refused', async () => {
-    await cli(...INIT, '--db', db);
-    const bad = await cli('call', 'receipts.create', '{"direction":"outgoing"}', '--db', db, '--user', 'fso');
+    await cli(...INIT, '--db', sandbox.db);
+    const bad = await cli('call', 'receipts.create', '{"direction":"outgoing"}', '--db', sandbox.db, '--user', 'fso');
     expect(bad.status).toBe(1);
     expect(bad.err.split('\n')).toHaveLength(1);
     expect(bad.err).toMatch(/INVALID_INPUT.*controlNumber: is required/);
-    const check = openDb(db);
+    const check = openDb(sandbox.db);
     expect(check.prepare('SELECT count(*) AS n FROM receipts').get()).toEqual({ n: 0 });
     check.close();
   });
 
   it('refuses a wrong password', async () => {
-    await cli(...INIT, '--db', db);
+    await cli(...INIT, '--db', sandbox.db);
     process.env.ENCLAVE_LEDGER_PASSWORD = 'not the right password';
-    const result = await cli('call', 'receipts.list', '--db', db, '--user', 'fso');
+    const result = await cli('call', 'receipts.list', '--db', sandbox.db, '--user', 'fso');
     expect(result.status).toBe(1);
     expect(result.err).toMatch(/UNAUTHENTICATED/);
   });
@@ -96,8 +73,8 @@ describe('enclave-ledger CLI', () => {
   ];
   it.each(usage)('exits 2 on wrong usage: %s', async (_name, argv, message) => {
     if (argv.includes('PLACEHOLDER')) {
-      await cli(...INIT, '--db', db);
-      argv = argv.map((a) => (a === 'PLACEHOLDER' ? db : a));
+      await cli(...INIT, '--db', sandbox.db);
+      argv = argv.map((a) => (a === 'PLACEHOLDER' ? sandbox.db : a));
     }
     const result = await cli(...argv);
     expect(result.status).toBe(2);
@@ -105,25 +82,25 @@ describe('enclave-ledger CLI', () => {
   });
 
   it('never initialises over an existing database', async () => {
-    await cli(...INIT, '--db', db);
-    const again = await cli(...INIT, '--db', db);
+    await cli(...INIT, '--db', sandbox.db);
+    const again = await cli(...INIT, '--db', sandbox.db);
     expect(again.status).toBe(2);
     expect(again.err).toMatch(/already exists/);
   });
 
   it('leaves no file behind when init is refused', async () => {
-    const result = await cli('init', '--db', db, '--site-id', 'bad id!', '--site-name', 'n', '--system-high', 'SECRET', '--admin', 'fso');
+    const result = await cli('init', '--db', sandbox.db, '--site-id', 'bad id!', '--site-name', 'n', '--system-high', 'SECRET', '--admin', 'fso');
     expect(result.status).toBe(1);
     expect(result.err).toMatch(/siteId/);
-    expect(existsSync(db)).toBe(false);
+    expect(existsSync(sandbox.db)).toBe(false);
   });
 
   it('reports a tampered journal with exit 1 and the first broken link', async () => {
-    await cli(...INIT, '--db', db);
-    const raw = openDb(db);
+    await cli(...INIT, '--db', sandbox.db);
+    const raw = openDb(sandbox.db);
     raw.exec("DROP TRIGGER journal_no_update; UPDATE journal SET actor = 'mallory' WHERE seq = 2;");
     raw.close();
-    const result = await cli('journal', 'verify', '--db', db);
+    const result = await cli('journal', 'verify', '--db', sandbox.db);
     expect(result.status).toBe(1);
     expect(result.err).toMatch(/seq 2/);
   });
@@ -131,38 +108,38 @@ describe('enclave-ledger CLI', () => {
 
 describe('enclave-ledger users', () => {
   it('administers accounts with the same rules and lockout as the app', async () => {
-    await cli(...INIT, '--db', db);
+    await cli(...INIT, '--db', sandbox.db);
     process.env.ENCLAVE_LEDGER_NEW_PASSWORD = 'Clerk initial passw0rd!';
     try {
-      expect((await cli('users', 'create', 'clerk', '--name', 'Carl Clerk', '--roles', 'custodian', '--db', db, '--user', 'fso')).status).toBe(0);
+      expect((await cli('users', 'create', 'clerk', '--name', 'Carl Clerk', '--roles', 'custodian', '--db', sandbox.db, '--user', 'fso')).status).toBe(0);
       // The initial password is temporary: the clerk must choose a new one first.
       process.env.ENCLAVE_LEDGER_PASSWORD = 'Clerk initial passw0rd!';
-      expect((await cli('call', 'receipts.list', '--db', db, '--user', 'clerk')).err).toMatch(/PASSWORD_CHANGE_REQUIRED/);
+      expect((await cli('call', 'receipts.list', '--db', sandbox.db, '--user', 'clerk')).err).toMatch(/PASSWORD_CHANGE_REQUIRED/);
       process.env.ENCLAVE_LEDGER_NEW_PASSWORD = 'Clerk chosen passw0rd!!';
-      expect((await cli('passwd', '--db', db, '--user', 'clerk')).status).toBe(0);
-      process.env.ENCLAVE_LEDGER_PASSWORD = PASSWORD;
-      const listed = JSON.parse((await cli('users', 'list', '--db', db, '--user', 'fso')).out) as { value: { username: string; roles: string[] }[] };
+      expect((await cli('passwd', '--db', sandbox.db, '--user', 'clerk')).status).toBe(0);
+      process.env.ENCLAVE_LEDGER_PASSWORD = CLI_PASSWORD;
+      const listed = JSON.parse((await cli('users', 'list', '--db', sandbox.db, '--user', 'fso')).out) as { value: { username: string; roles: string[] }[] };
       expect(listed.value.map((u) => u.username)).toEqual(['clerk', 'fso']);
 
       // Three wrong passwords lock the clerk; the administrator unlocks.
       process.env.ENCLAVE_LEDGER_PASSWORD = 'Wrong passw0rd for clerk!';
-      for (let i = 0; i < 3; i++) await cli('call', 'receipts.list', '--db', db, '--user', 'clerk');
+      for (let i = 0; i < 3; i++) await cli('call', 'receipts.list', '--db', sandbox.db, '--user', 'clerk');
       process.env.ENCLAVE_LEDGER_PASSWORD = 'Clerk chosen passw0rd!!';
-      expect((await cli('call', 'receipts.list', '--db', db, '--user', 'clerk')).err).toMatch(/ACCOUNT_LOCKED/);
-      process.env.ENCLAVE_LEDGER_PASSWORD = PASSWORD;
-      expect((await cli('users', 'unlock', 'clerk', '--reason', 'identity checked', '--db', db, '--user', 'fso')).status).toBe(0);
+      expect((await cli('call', 'receipts.list', '--db', sandbox.db, '--user', 'clerk')).err).toMatch(/ACCOUNT_LOCKED/);
+      process.env.ENCLAVE_LEDGER_PASSWORD = CLI_PASSWORD;
+      expect((await cli('users', 'unlock', 'clerk', '--reason', 'identity checked', '--db', sandbox.db, '--user', 'fso')).status).toBe(0);
       process.env.ENCLAVE_LEDGER_PASSWORD = 'Clerk chosen passw0rd!!';
-      expect((await cli('call', 'receipts.list', '--db', db, '--user', 'clerk')).status).toBe(0);
+      expect((await cli('call', 'receipts.list', '--db', sandbox.db, '--user', 'clerk')).status).toBe(0);
 
       // A custodian cannot administer accounts.
-      const denied = await cli('users', 'list', '--db', db, '--user', 'clerk');
+      const denied = await cli('users', 'list', '--db', sandbox.db, '--user', 'clerk');
       expect(denied.status).toBe(1);
       expect(denied.err).toMatch(/FORBIDDEN/);
 
-      process.env.ENCLAVE_LEDGER_PASSWORD = PASSWORD;
-      expect((await cli('users', 'set-roles', 'clerk', '--roles', 'custodian,auditor', '--reason', 'also audits', '--db', db, '--user', 'fso')).status).toBe(0);
-      expect((await cli('users', 'disable', 'nobody', '--reason', 'x', '--db', db, '--user', 'fso')).err).toMatch(/NOT_FOUND/);
-      expect((await cli('users', 'disable', 'clerk', '--db', db, '--user', 'fso')).err).toMatch(/--reason/);
+      process.env.ENCLAVE_LEDGER_PASSWORD = CLI_PASSWORD;
+      expect((await cli('users', 'set-roles', 'clerk', '--roles', 'custodian,auditor', '--reason', 'also audits', '--db', sandbox.db, '--user', 'fso')).status).toBe(0);
+      expect((await cli('users', 'disable', 'nobody', '--reason', 'x', '--db', sandbox.db, '--user', 'fso')).err).toMatch(/NOT_FOUND/);
+      expect((await cli('users', 'disable', 'clerk', '--db', sandbox.db, '--user', 'fso')).err).toMatch(/--reason/);
     } finally {
       delete process.env.ENCLAVE_LEDGER_NEW_PASSWORD;
     }
@@ -173,7 +150,7 @@ describe('the installed executable', () => {
   const bin = join(import.meta.dirname, '../../../bin/enclave-ledger.js');
   it.runIf(existsSync(join(import.meta.dirname, '../../../out/electron/node/cli/index.js')))('runs from package bin with real process exit codes', () => {
     expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toMatch(/enclave-ledger <command>/);
-    const failed = spawnSync(process.execPath, [bin, 'journal', 'verify', '--db', join(dir, 'missing.sqlite')], { encoding: 'utf8' });
+    const failed = spawnSync(process.execPath, [bin, 'journal', 'verify', '--db', join(sandbox.dir, 'missing.sqlite')], { encoding: 'utf8' });
     expect(failed.status).toBe(2);
     expect(failed.stderr).toMatch(/no database/);
   });

@@ -1,45 +1,26 @@
 // `enclave-ledger report`: text and CSV through the same methods as the app, audited; wrong
 // usage refused with status 2, a refused role with status 1.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/node/cli/main.js';
-import { ManualClock } from '../../../electron/node/clock.js';
+import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../db/open.js';
+import { cliRunner, useCliSandbox } from '../support/cliSandbox.js';
 import { outgoingFgiDraft } from '../support/receiptFixtures.js';
 
-const PASSWORD = 'Long enough CLI passw0rd!';
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ledger-report-cli-'));
-  db = join(dir, 'site.sqlite');
-  process.env.ENCLAVE_LEDGER_PASSWORD = PASSWORD;
-});
-afterEach(() => {
-  delete process.env.ENCLAVE_LEDGER_PASSWORD;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: () => Promise.resolve('') }, { clock: new ManualClock(new Date('2026-03-02T09:00:00Z')), passwordIterations: 1000 });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const sandbox = useCliSandbox('ledger-report-cli-');
+const cli = cliRunner();
 
 async function siteWithOpenReceipt() {
-  expect((await cli('init', '--site-id', 'SITE-A', '--site-name', 'Alpha Works', '--system-high', 'SECRET', '--admin', 'fso', '--db', db)).status).toBe(0);
-  const created = JSON.parse((await cli('call', 'receipts.create', JSON.stringify(outgoingFgiDraft({ unclassifiedTitle: '+Radar report' })), '--db', db, '--user', 'fso')).out) as { value: { id: string } };
+  expect((await cli('init', '--site-id', 'SITE-A', '--site-name', 'Alpha Works', '--system-high', 'SECRET', '--admin', 'fso', '--db', sandbox.db)).status).toBe(0);
+  const created = JSON.parse((await cli('call', 'receipts.create', JSON.stringify(outgoingFgiDraft({ unclassifiedTitle: '+Radar report' })), '--db', sandbox.db, '--user', 'fso')).out) as { value: { id: string } };
   const action = { id: created.value.id, expectedVersion: 1, action: { type: 'dispatch', dispatchedOn: '2026-01-05' } };
-  expect((await cli('call', 'receipts.transition', JSON.stringify(action), '--db', db, '--user', 'fso')).status).toBe(0);
+  expect((await cli('call', 'receipts.transition', JSON.stringify(action), '--db', sandbox.db, '--user', 'fso')).status).toBe(0);
 }
 
 describe('enclave-ledger report', () => {
   it('prints a report as text, marked first and last', async () => {
     await siteWithOpenReceipt();
-    const { status, out } = await cli('report', 'openReceipts', '--db', db, '--user', 'fso');
+    const { status, out } = await cli('report', 'openReceipts', '--db', sandbox.db, '--user', 'fso');
     expect(status).toBe(0);
     const lines = out.split('\n');
     expect(lines[0]).toBe('SECRET//FGI DEU');
@@ -49,13 +30,13 @@ describe('enclave-ledger report', () => {
 
   it('writes the CSV the app exports, owner-only, and audits it', async () => {
     await siteWithOpenReceipt();
-    const file = join(dir, 'open.csv');
-    const { status, out } = await cli('report', 'openReceipts', '--csv', file, '--db', db, '--user', 'fso');
+    const file = join(sandbox.dir, 'open.csv');
+    const { status, out } = await cli('report', 'openReceipts', '--csv', file, '--db', sandbox.db, '--user', 'fso');
     expect(status).toBe(0);
     expect(JSON.parse(out)).toEqual({ ok: true, value: { file, rows: 1, marking: 'SECRET//FGI DEU' } });
     expect(readFileSync(file, 'utf8')).toContain(",OUT-2026-0001,'+Radar report,");
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const ledger = openDb(db, { readonly: true });
+    const ledger = openDb(sandbox.db, { readonly: true });
     try {
       expect(ledger.prepare("SELECT actor FROM journal WHERE action = 'report_export'").all()).toEqual([{ actor: 'fso' }]);
     } finally {
@@ -65,9 +46,9 @@ describe('enclave-ledger report', () => {
 
   it('refuses unknown reports and bad parameters', async () => {
     await siteWithOpenReceipt();
-    expect(await cli('report', 'everything', '--db', db, '--user', 'fso')).toMatchObject({ status: 2, err: expect.stringMatching(/unknown report: everything/) });
-    expect(await cli('report', 'visits', '--from', '2026-03-10', '--db', db, '--user', 'fso')).toMatchObject({ status: 1, err: expect.stringMatching(/INVALID_INPUT.*to/) });
-    expect(await cli('report', 'annualInventory', '--db', db, '--user', 'fso')).toMatchObject({ status: 1, err: expect.stringMatching(/INVALID_INPUT.*year/) });
+    expect(await cli('report', 'everything', '--db', sandbox.db, '--user', 'fso')).toMatchObject({ status: 2, err: expect.stringMatching(/unknown report: everything/) });
+    expect(await cli('report', 'visits', '--from', '2026-03-10', '--db', sandbox.db, '--user', 'fso')).toMatchObject({ status: 1, err: expect.stringMatching(/INVALID_INPUT.*to/) });
+    expect(await cli('report', 'annualInventory', '--db', sandbox.db, '--user', 'fso')).toMatchObject({ status: 1, err: expect.stringMatching(/INVALID_INPUT.*year/) });
     expect((await cli('report', '--help')).status).toBe(0);
   });
 });

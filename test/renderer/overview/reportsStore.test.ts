@@ -31,7 +31,7 @@ describe('ReportsStore', () => {
     const session = fake.state.session;
     if (session) fake.state.session = { ...session, roles: ['administrator'] };
     expect(await root.reports.exportCsv()).toBe(false);
-    expect(root.reports.exportMessage).toMatch(/^The export failed: /);
+    expect(root.reports.csvExport.message).toMatch(/^The export failed: /);
     expect(saved).toEqual([]);
   });
 });

@@ -104,12 +104,12 @@ describe('audit viewer', () => {
     expect(fileName).toBe('audit_SITE-A_2026-03-10.csv');
     expect(csv.split('\r\n')[0]).toBe('when (UTC),who,kind,action,outcome');
     expect(mime).toBe('text/csv;charset=utf-8');
-    expect(root.audit.exportMessage).toMatch(/^Exported \d+ entries to audit_SITE-A_2026-03-10\.csv\.$/);
+    expect(root.audit.csvExport.message).toMatch(/^Exported \d+ entries to audit_SITE-A_2026-03-10\.csv\.$/);
 
     fake.failNext('audit.exportCsv', { code: 'INTERNAL', message: 'disk full' });
     expect(await root.audit.exportCsv()).toBe(false);
-    expect(root.audit.exportFailed).toBe(true);
-    expect(root.audit.exportMessage).toMatch(/disk full/);
+    expect(root.audit.csvExport.failed).toBe(true);
+    expect(root.audit.csvExport.message).toMatch(/disk full/);
     expect(saveFile).toHaveBeenCalledTimes(1);
   });
 
@@ -146,15 +146,15 @@ describe('audit viewer', () => {
 
   it('verify integrity: intact, or the first broken link', async () => {
     const { root, fake } = await auditorRig(2);
-    await root.audit.verify();
-    expect(root.audit.verifyReport?.ok).toBe(true);
+    await root.audit.journalCheck.verify();
+    expect(root.audit.journalCheck.report?.ok).toBe(true);
     const { verifySentence } = await import('../../../renderer/src/format/audit.js');
-    expect(verifySentence(root.audit.verifyReport ?? { ok: true, entries: 0, sites: [] })).toBe(`Journal intact: ${fake.journal.length} entries, 1 site.`);
+    expect(verifySentence(root.audit.journalCheck.report ?? { ok: true, entries: 0, sites: [] })).toBe(`Journal intact: ${fake.journal.length} entries, 1 site.`);
 
     fake.setVerifyReport({ ok: false, entries: 7, firstBroken: { siteId: 'SITE-A', seq: 5, reason: 'hash does not match the entry' } });
-    await root.audit.verify();
-    expect(root.audit.verifyReport?.ok).toBe(false);
-    expect(verifySentence(root.audit.verifyReport ?? { ok: true, entries: 0, sites: [] })).toBe(
+    await root.audit.journalCheck.verify();
+    expect(root.audit.journalCheck.report?.ok).toBe(false);
+    expect(verifySentence(root.audit.journalCheck.report ?? { ok: true, entries: 0, sites: [] })).toBe(
       'Journal broken at site SITE-A, sequence 5: hash does not match the entry. 7 entries checked.',
     );
   });
@@ -164,7 +164,7 @@ describe('audit viewer', () => {
     root.audit.list.reload();
     await settle();
     expect(root.audit.list.error).toMatch(/^Your role does not allow this/);
-    await root.audit.verify();
-    expect(root.audit.verifyError).toMatch(/^Your role does not allow this/);
+    await root.audit.journalCheck.verify();
+    expect(root.audit.journalCheck.error).toMatch(/^Your role does not allow this/);
   });
 });

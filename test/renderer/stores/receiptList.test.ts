@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bannerMarking } from '../../../electron/common/classification/index.js';
 import type { ReceiptQuery } from '../../../electron/common/receipts/query.js';
-import { PAGE_SIZE, SEARCH_DELAY_MS } from '../../../renderer/src/stores/ReceiptListStore.js';
+import { PAGE_SIZE } from '../../../renderer/src/stores/PagedQuery.js';
+import { SEARCH_DELAY_MS } from '../../../renderer/src/stores/RecordListStore.js';
 import type { FakeApi } from '../fakeApi.js';
 import { flush, signedInRig } from '../support.js';
 
@@ -28,19 +29,19 @@ describe('ReceiptListStore', () => {
     const list = root.receipts.list;
     list.reload();
     await flush();
-    expect(list.total).toBe(250);
+    expect(list.paged.total).toBe(250);
     expect(listCalls(fake).map((q) => [q.offset, q.limit])).toEqual([[0, PAGE_SIZE]]);
-    expect(list.rowAt(0)?.controlNumber).toBeDefined();
-    expect(list.rowAt(150)).toBeUndefined();
+    expect(list.paged.rowAt(0)?.controlNumber).toBeDefined();
+    expect(list.paged.rowAt(150)).toBeUndefined();
 
-    list.setVisibleRange(150, 160);
+    list.paged.setVisibleRange(150, 160);
     await flush();
     expect(listCalls(fake).map((q) => q.offset)).toEqual([0, 100]);
-    expect(list.rowAt(150)).toBeDefined();
+    expect(list.paged.rowAt(150)).toBeDefined();
 
     // A range over two pages fetches only the one still missing; nothing is fetched twice.
-    list.setVisibleRange(195, 215);
-    list.setVisibleRange(195, 215);
+    list.paged.setVisibleRange(195, 215);
+    list.paged.setVisibleRange(195, 215);
     await flush();
     expect(listCalls(fake).map((q) => q.offset)).toEqual([0, 100, 200]);
     expect(listCalls(fake).every((q) => q.limit === PAGE_SIZE)).toBe(true);
@@ -53,7 +54,7 @@ describe('ReceiptListStore', () => {
     list.reload();
     list.setFilter('direction', 'incoming');
     await flush();
-    expect(list.total).toBe(15);
+    expect(list.paged.total).toBe(15);
     expect(listCalls(fake).at(-1)).toMatchObject({ direction: 'incoming', offset: 0 });
 
     list.setFilter('level', 'SECRET');
@@ -63,7 +64,7 @@ describe('ReceiptListStore', () => {
     expect(listCalls(fake).at(-1)).toMatchObject({ direction: 'incoming', levels: ['SECRET'], overdueOnly: true, fgi: 'exclude', offset: 0 });
     list.clearFilters();
     await flush();
-    expect(list.total).toBe(30);
+    expect(list.paged.total).toBe(30);
   });
 
   it('ignores an answer that arrives after the query changed', async () => {
@@ -87,11 +88,11 @@ describe('ReceiptListStore', () => {
     list.reload();
     list.setFilter('direction', 'incoming');
     await flush();
-    expect(list.total).toBe(15);
+    expect(list.paged.total).toBe(15);
     release();
     await flush();
-    expect(list.total).toBe(15);
-    expect(list.rowAt(0)?.direction).toBe('incoming');
+    expect(list.paged.total).toBe(15);
+    expect(list.paged.rowAt(0)?.direction).toBe('incoming');
   });
 
   it('sorts by a column, flipping the direction on a second click', async () => {
@@ -101,10 +102,10 @@ describe('ReceiptListStore', () => {
     list.setSort('controlNumber');
     await flush();
     expect(listCalls(fake).at(-1)).toMatchObject({ sort: 'controlNumber', sortDir: 'asc' });
-    expect(list.rowAt(0)?.controlNumber).toBe('CN-0000');
+    expect(list.paged.rowAt(0)?.controlNumber).toBe('CN-0000');
     list.setSort('controlNumber');
     await flush();
-    expect(list.rowAt(0)?.controlNumber).toBe('CN-0004');
+    expect(list.paged.rowAt(0)?.controlNumber).toBe('CN-0004');
   });
 
   it('debounces the search box', async () => {
@@ -117,7 +118,7 @@ describe('ReceiptListStore', () => {
     expect(listCalls(fake)).toEqual([]);
     await vi.advanceTimersByTimeAsync(SEARCH_DELAY_MS + 10);
     expect(listCalls(fake).map((q) => q.search)).toEqual(['CN-0012']);
-    expect(list.total).toBe(1);
+    expect(list.paged.total).toBe(1);
   });
 
   it('waits for a whole country code and refuses a wrong one without asking the core', async () => {
@@ -127,11 +128,11 @@ describe('ReceiptListStore', () => {
     list.setCountry('DEUX');
     await flush();
     expect(listCalls(fake)).toEqual([]);
-    expect(list.filterErrors.get('country')).toBe('must be a country trigraph or NATO');
+    expect(list.paged.filterErrors.get('country')).toBe('must be a country trigraph or NATO');
     list.setCountry('deu');
     await flush();
     expect(listCalls(fake).at(-1)).toMatchObject({ country: 'DEU' });
-    expect(list.filterErrors.size).toBe(0);
+    expect(list.paged.filterErrors.size).toBe(0);
   });
 
   it('marks the view at the highest classification among the rows on screen', async () => {
@@ -140,11 +141,11 @@ describe('ReceiptListStore', () => {
     const list = root.receipts.list;
     list.setSort('controlNumber');
     await flush();
-    list.setVisibleRange(0, 2);
-    expect(list.highestShown && bannerMarking(list.highestShown)).toBe('CONFIDENTIAL');
-    list.setVisibleRange(0, 5);
-    expect(list.highestShown && bannerMarking(list.highestShown)).toBe('SECRET');
-    list.setVisibleRange(0, -1);
-    expect(list.highestShown).toBeNull();
+    list.paged.setVisibleRange(0, 2);
+    expect(list.paged.highestShown && bannerMarking(list.paged.highestShown)).toBe('CONFIDENTIAL');
+    list.paged.setVisibleRange(0, 5);
+    expect(list.paged.highestShown && bannerMarking(list.paged.highestShown)).toBe('SECRET');
+    list.paged.setVisibleRange(0, -1);
+    expect(list.paged.highestShown).toBeNull();
   });
 });

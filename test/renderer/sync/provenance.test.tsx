@@ -17,6 +17,8 @@ afterEach(() => {
 });
 
 const asked: unknown[] = [];
+/** What sync.sites answers; a test enrolls a site by adding to it. */
+let sites = ['SITE-B', 'SITE-A'];
 
 /** The fake api, answering as headquarters for system.info, sync.sites and sync.provenance. */
 function asHeadquarters(siteRole: 'hq' | 'site') {
@@ -27,7 +29,7 @@ function asHeadquarters(siteRole: 'hq' | 'site') {
         const info = await call(input);
         return info.ok ? ok({ ...info.value, siteId: 'HQ', siteRole }) : info;
       }
-      if (method === 'sync.sites') return ok([{ siteId: 'SITE-B' }, { siteId: 'SITE-A' }].map((s) => ({ ...s, activeCertificates: 1, lastSeq: 3, lastHash: 'h', lastImportAt: null, heldBundles: 0, openAlarms: 0 })));
+      if (method === 'sync.sites') return ok(sites.map((siteId) => ({ siteId, activeCertificates: 1, lastSeq: 3, lastHash: 'h', lastImportAt: null, heldBundles: 0, openAlarms: 0 })));
       if (method === 'sync.provenance') {
         asked.push(input);
         return ok([{ siteId: 'SITE-B', seq: 3, bundleId: 'B1', fileName: 'SITE-B_1-3_SECRET.ledger.tar', importedAt: '2026-03-02T10:00:00.000Z', importedBy: 'officer' }]);
@@ -59,6 +61,20 @@ describe('provenance at headquarters', () => {
     select.value = 'SITE-B';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     expect(chosen).toBe('SITE-B');
+  });
+
+  it('asks again each time a list opens, so a site enrolled meanwhile is offered', async () => {
+    sites = [];
+    const rig = await signedInRig({ username: 'auditor', wrap: asHeadquarters('hq') });
+    const first = renderWithStores(rig.root, <SiteFilterField id="f-site" value="" onChange={() => undefined} />);
+    await flush();
+    expect(screen.queryByLabelText('Origin site')).toBeNull();
+    first.unmount();
+    sites = ['SITE-C'];
+    renderWithStores(rig.root, <SiteFilterField id="f-site" value="" onChange={() => undefined} />);
+    const select = await screen.findByLabelText<HTMLSelectElement>('Origin site');
+    expect([...select.options].map((o) => o.textContent)).toEqual(['All sites', 'SITE-C']);
+    sites = ['SITE-B', 'SITE-A'];
   });
 
   it('shows no site filter at a site', async () => {

@@ -6,7 +6,7 @@ import { MAX_REPORT_ROWS } from '../../../common/reports/model.js';
 import { heldItems } from '../../../../db/queries/reports.js';
 import type { HandlerContext } from '../../context.js';
 import type { MarkedRow, ReportParts } from './reportTable.js';
-import { foreignLevelText, orDash } from './reportTable.js';
+import { foreignLevelText, markedRow, orDash } from './reportTable.js';
 
 const NATO_ANNUAL = new Set(['COSMIC TOP SECRET', 'NATO SECRET']);
 
@@ -22,22 +22,17 @@ export function annualInventoryReport(ctx: HandlerContext, request: AnnualReques
   const year = String(request.year);
   const row = (r: Receipt): MarkedRow => {
     const thisYear = r.inventoriedOn.filter((d) => d.startsWith(year));
-    return {
-      kind: 'receipt',
-      id: r.id,
-      classification: r.classification,
-      cells: [
-        r.controlNumber,
-        r.copyNumbers.join(', '),
-        r.unclassifiedTitle,
-        foreignLevelText(r.classification) || r.classification.level,
-        r.natoReference,
-        r.custodian,
-        r.storageContainer,
-        orDash(thisYear.at(-1)),
-        '',
-      ],
-    };
+    return markedRow('receipt', r, [
+      r.controlNumber,
+      r.copyNumbers.join(', '),
+      r.unclassifiedTitle,
+      foreignLevelText(r.classification) || r.classification.level,
+      r.natoReference,
+      r.custodian,
+      r.storageContainer,
+      orDash(thisYear.at(-1)),
+      '',
+    ]);
   };
   const nato = items.filter(isNatoAnnual);
   const topSecret = items.filter((r) => r.classification.level === 'TOP SECRET' && !isNatoAnnual(r));

@@ -10,7 +10,7 @@ import { incidentsDiscovered } from '../../../../db/queries/reports.js';
 import type { HandlerContext } from '../../context.js';
 import { canSeePersonnel } from '../incidents/view.js';
 import type { ReportParts } from './reportTable.js';
-import { orDash } from './reportTable.js';
+import { markedRow, orDash } from './reportTable.js';
 
 type IncidentsRequest = Extract<ReportRequest, { report: 'incidents' }>;
 
@@ -23,11 +23,8 @@ function culpabilityText(incident: Incident, seesPersonnel: boolean): string {
 export function incidentsReport(ctx: HandlerContext, request: IncidentsRequest): ReportParts {
   const seesPersonnel = canSeePersonnel(ctx.requireSession().roles);
   const { items, total } = incidentsDiscovered(ctx.db, request, MAX_REPORT_ROWS);
-  const rows = items.map((i) => ({
-    kind: 'incident' as const,
-    id: i.id,
-    classification: i.classification,
-    cells: [
+  const rows = items.map((i) =>
+    markedRow('incident', i, [
       i.incidentNumber,
       i.unclassifiedTitle,
       i.discoveredOn,
@@ -36,8 +33,8 @@ export function incidentsReport(ctx: HandlerContext, request: IncidentsRequest):
       i.determination ? DETERMINATION_LABELS[i.determination.outcome] : 'Not yet determined',
       orDash(i.csaNotifiedOn),
       culpabilityText(i, seesPersonnel),
-    ],
-  }));
+    ]),
+  );
   const range = request.from || request.to ? `discovered ${request.from ?? 'any time'} to ${request.to ?? 'today'}` : 'all incidents';
   return {
     parameters: `Incidents ${range}`,

@@ -8,7 +8,7 @@ import { MAX_REPORT_ROWS } from '../../../common/reports/model.js';
 import { heldItems } from '../../../../db/queries/reports.js';
 import type { HandlerContext } from '../../context.js';
 import type { MarkedRow, MarkedSection, ReportParts } from './reportTable.js';
-import { foreignLevelText, orDash } from './reportTable.js';
+import { foreignLevelText, markedRow, orDash } from './reportTable.js';
 
 export const INVENTORY_COLUMNS = [
   'Control number',
@@ -24,23 +24,18 @@ export const INVENTORY_COLUMNS = [
 ];
 
 export function itemRow(r: Receipt): MarkedRow {
-  return {
-    kind: 'receipt',
-    id: r.id,
-    classification: r.classification,
-    cells: [
-      r.controlNumber,
-      r.copyNumbers.join(', '),
-      r.unclassifiedTitle,
-      r.classification.level,
-      foreignLevelText(r.classification),
-      STATUS_LABELS[r.status],
-      orDash(r.receivedOn),
-      r.custodian,
-      r.storageContainer,
-      orDash(r.inventoriedOn.at(-1)),
-    ],
-  };
+  return markedRow('receipt', r, [
+    r.controlNumber,
+    r.copyNumbers.join(', '),
+    r.unclassifiedTitle,
+    r.classification.level,
+    foreignLevelText(r.classification),
+    STATUS_LABELS[r.status],
+    orDash(r.receivedOn),
+    r.custodian,
+    r.storageContainer,
+    orDash(r.inventoriedOn.at(-1)),
+  ]);
 }
 
 type InventoryRequest = Extract<ReportRequest, { report: 'inventory' }>;

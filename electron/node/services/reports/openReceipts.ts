@@ -7,7 +7,7 @@ import { awaitingReceipts } from '../../../../db/queries/reports.js';
 import type { HandlerContext } from '../../context.js';
 import { toView } from '../receipts/view.js';
 import type { ReportParts } from './reportTable.js';
-import { orDash } from './reportTable.js';
+import { markedRow, orDash } from './reportTable.js';
 
 function suspenseState(r: ReceiptView): string {
   if (r.overdue) return `Overdue ${r.daysOverdue} days`;
@@ -20,22 +20,17 @@ export function openReceiptsReport(ctx: HandlerContext): ReportParts {
   const { items, total } = awaitingReceipts(ctx.db, MAX_REPORT_ROWS);
   const rows = items.map((receipt) => {
     const r = toView(receipt, today, settings);
-    return {
-      kind: 'receipt' as const,
-      id: r.id,
-      classification: r.classification,
-      cells: [
-        r.controlNumber,
-        r.unclassifiedTitle,
-        r.sender.organisation,
-        r.addressee.organisation,
-        orDash(r.dispatchedOn),
-        orDash(r.suspenseDueOn),
-        suspenseState(r),
-        STATUS_LABELS[r.status],
-        r.tracerDates.join(', '),
-      ],
-    };
+    return markedRow('receipt', r, [
+      r.controlNumber,
+      r.unclassifiedTitle,
+      r.sender.organisation,
+      r.addressee.organisation,
+      orDash(r.dispatchedOn),
+      orDash(r.suspenseDueOn),
+      suspenseState(r),
+      STATUS_LABELS[r.status],
+      r.tracerDates.join(', '),
+    ]);
   });
   return {
     parameters: `Outgoing receipts awaiting the signed receipt on ${today}`,

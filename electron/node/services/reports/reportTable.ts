@@ -13,6 +13,11 @@ export interface MarkedRow {
   cells: string[];
 }
 
+/** A record's row: the record's own marking travels with its cells. */
+export function markedRow(kind: ReportRow['kind'], record: { id: string; classification: Classification }, cells: string[]): MarkedRow {
+  return { kind, id: record.id, classification: record.classification, cells };
+}
+
 export interface MarkedSection {
   heading: string;
   rows: MarkedRow[];

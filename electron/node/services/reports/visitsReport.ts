@@ -7,6 +7,7 @@ import { visitorCounts } from '../../../../db/queries/visits.js';
 import { visitsOverlapping } from '../../../../db/queries/reports.js';
 import type { HandlerContext } from '../../context.js';
 import type { ReportParts } from './reportTable.js';
+import { markedRow } from './reportTable.js';
 
 type VisitsRequest = Extract<ReportRequest, { report: 'visits' }>;
 
@@ -16,11 +17,8 @@ export function visitsReport(ctx: HandlerContext, request: VisitsRequest): Repor
     ctx.db,
     items.map((v) => v.id),
   );
-  const rows = items.map((v) => ({
-    kind: 'visit' as const,
-    id: v.id,
-    classification: v.classification,
-    cells: [
+  const rows = items.map((v) =>
+    markedRow('visit', v, [
       v.requestNumber,
       v.direction === 'incoming' ? 'Incoming' : 'Outgoing',
       VISIT_TYPE_LABELS[v.type],
@@ -32,8 +30,8 @@ export function visitsReport(ctx: HandlerContext, request: VisitsRequest): Repor
       String(counts.get(v.id)?.active ?? 0),
       v.accessLevel,
       v.host,
-    ],
-  }));
+    ]),
+  );
   return {
     parameters: `Visits overlapping ${request.from} to ${request.to}`,
     columns: ['Request number', 'Direction', 'Type', 'Country', 'Unclassified title', 'From', 'To', 'Status', 'Visitors', 'Level of access', 'Host'],

@@ -6,29 +6,29 @@ import { verifySentence } from '../../format/audit.js';
 
 export const AuditTools = observer(function AuditTools() {
   const { audit } = useStores();
-  const report = audit.verifyReport;
+  const report = audit.journalCheck.report;
   return (
     <div className="audit-tools">
       <div className="button-row">
-        <Button type="button" outline disabled={audit.isExporting} onClick={() => void audit.exportCsv()}>
+        <Button type="button" outline disabled={audit.csvExport.isExporting} onClick={() => void audit.exportCsv()}>
           Export CSV
         </Button>
-        <Button type="button" outline disabled={audit.isVerifying} onClick={() => void audit.verify()}>
+        <Button type="button" outline disabled={audit.journalCheck.isVerifying} onClick={() => void audit.journalCheck.verify()}>
           Verify integrity
         </Button>
       </div>
       <div role="status" className="audit-tools__status">
-        {audit.exportMessage && !audit.exportFailed && <p>{audit.exportMessage}</p>}
-        {audit.isVerifying && <p>Verifying the journal…</p>}
+        {audit.csvExport.message && !audit.csvExport.failed && <p>{audit.csvExport.message}</p>}
+        {audit.journalCheck.isVerifying && <p>Verifying the journal…</p>}
         {report?.ok === true && (
           <Alert type="success" headingLevel="h2" slim>
             {verifySentence(report)}
           </Alert>
         )}
       </div>
-      {audit.exportFailed && audit.exportMessage && (
+      {audit.csvExport.failed && audit.csvExport.message && (
         <Alert type="error" headingLevel="h2" slim role="alert">
-          {audit.exportMessage}
+          {audit.csvExport.message}
         </Alert>
       )}
       {report?.ok === false && (
@@ -36,9 +36,9 @@ export const AuditTools = observer(function AuditTools() {
           {verifySentence(report)}
         </Alert>
       )}
-      {audit.verifyError && (
+      {audit.journalCheck.error && (
         <Alert type="error" headingLevel="h2" slim role="alert">
-          {audit.verifyError}
+          {audit.journalCheck.error}
         </Alert>
       )}
     </div>

@@ -46,21 +46,21 @@ const IntegrityState = observer(function IntegrityState({ integrity }: { integri
           {plural(integrity.entriesSince, 'entry', 'entries')} added since.
         </p>
       )}
-      <Button type="button" outline disabled={dashboard.isVerifying} onClick={() => void dashboard.verify()}>
+      <Button type="button" outline disabled={dashboard.journalCheck.isVerifying} onClick={() => void dashboard.verify()}>
         Verify integrity now
       </Button>
       <div role="status">
-        {dashboard.isVerifying && <p>Verifying the journal…</p>}
-        {dashboard.verifyReport?.ok === true && <p>{verifySentence(dashboard.verifyReport)}</p>}
+        {dashboard.journalCheck.isVerifying && <p>Verifying the journal…</p>}
+        {dashboard.journalCheck.report?.ok === true && <p>{verifySentence(dashboard.journalCheck.report)}</p>}
       </div>
-      {dashboard.verifyReport?.ok === false && (
+      {dashboard.journalCheck.report?.ok === false && (
         <Alert type="error" headingLevel="h3" heading="The journal's integrity is broken" role="alert">
-          {verifySentence(dashboard.verifyReport)}
+          {verifySentence(dashboard.journalCheck.report)}
         </Alert>
       )}
-      {dashboard.verifyError && (
+      {dashboard.journalCheck.error && (
         <Alert type="error" headingLevel="h3" slim role="alert">
-          {dashboard.verifyError}
+          {dashboard.journalCheck.error}
         </Alert>
       )}
     </section>

@@ -21,8 +21,8 @@ function statusesFor(direction: Direction | ''): readonly ReceiptStatus[] {
 export const ReceiptFilters = observer(function ReceiptFilters() {
   const { list } = useStores().receipts;
   const f = list.filters;
-  const countryError = list.filterErrors.get('country');
-  const searchError = list.filterErrors.get('search');
+  const countryError = list.paged.filterErrors.get('country');
+  const searchError = list.paged.filterErrors.get('search');
   return (
     <Form
       role="search"

@@ -11,11 +11,11 @@ import { ReceiptTable } from './ReceiptTable.js';
 
 const ListSummary = observer(function ListSummary() {
   const { list } = useStores().receipts;
-  const highest = list.highestShown;
+  const highest = list.paged.highestShown;
   return (
     <div className="list-summary">
       <p className="list-summary__count" role="status">
-        {list.total === null ? (list.isLoading ? 'Loading receipts…' : '') : `${plural(list.total, 'receipt')} found`}
+        {list.paged.total === null ? (list.paged.isLoading ? 'Loading receipts…' : '') : `${plural(list.paged.total, 'receipt')} found`}
       </p>
       <p className="list-summary__marking">
         Highest marking shown: {highest ? <MarkingTag classification={highest} /> : <span>none (no rows on screen)</span>}
@@ -29,7 +29,7 @@ export const ReceiptListScreen = observer(function ReceiptListScreen() {
   const { list } = receipts;
   const heading = usePage('Receipts');
   useEffect(() => {
-    if (list.total === null && !list.isLoading) list.reload();
+    if (list.paged.total === null && !list.paged.isLoading) list.reload();
   }, [list]);
   return (
     <div className="receipt-list">
@@ -49,9 +49,9 @@ export const ReceiptListScreen = observer(function ReceiptListScreen() {
         </div>
       </div>
       <ReceiptFilters />
-      {list.error && (
+      {list.paged.error && (
         <Alert type="error" headingLevel="h2" slim>
-          {list.error}
+          {list.paged.error}
         </Alert>
       )}
       <ListSummary />

@@ -22,7 +22,7 @@ export function SuspenseBadge({ receipt }: { receipt: ReceiptView }) {
 
 export const ReceiptRow = observer(function ReceiptRow({ index, start }: { index: number; start: number }) {
   const { receipts, ui } = useStores();
-  const receipt = receipts.list.rowAt(index);
+  const receipt = receipts.list.paged.rowAt(index);
   const style = { height: ROW_HEIGHT, transform: `translateY(${start}px)` };
   if (!receipt) {
     return (

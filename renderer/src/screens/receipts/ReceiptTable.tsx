@@ -45,7 +45,7 @@ export const ReceiptTable = observer(function ReceiptTable() {
   const { list } = useStores().receipts;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: list.rowCount,
+    count: list.paged.rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
@@ -56,24 +56,24 @@ export const ReceiptTable = observer(function ReceiptTable() {
   // What is actually on screen (fixed row height), for the highest marking shown.
   const offset = virtualizer.scrollOffset ?? 0;
   const height = virtualizer.scrollRect?.height ?? 0;
-  const visibleFirst = Math.min(Math.floor(offset / ROW_HEIGHT), Math.max(list.rowCount - 1, 0));
-  const visibleLast = Math.min(Math.ceil((offset + height) / ROW_HEIGHT) - 1, list.rowCount - 1);
+  const visibleFirst = Math.min(Math.floor(offset / ROW_HEIGHT), Math.max(list.paged.rowCount - 1, 0));
+  const visibleLast = Math.min(Math.ceil((offset + height) / ROW_HEIGHT) - 1, list.paged.rowCount - 1);
 
   useEffect(() => {
-    list.ensureRange(renderedFirst, renderedLast);
+    list.paged.ensureRange(renderedFirst, renderedLast);
   }, [list, renderedFirst, renderedLast]);
   useEffect(() => {
-    list.setVisibleRange(visibleFirst, visibleLast);
+    list.paged.setVisibleRange(visibleFirst, visibleLast);
   }, [list, visibleFirst, visibleLast]);
   // A new query starts at the top.
-  const generation = list.generation;
+  const generation = list.paged.generation;
   useEffect(() => {
     scrollRef.current?.scrollTo?.({ top: 0 });
   }, [generation]);
 
   return (
     <>
-    <div role="table" aria-label="Receipts" aria-rowcount={list.rowCount + 1} aria-busy={list.isLoading} className="receipt-grid">
+    <div role="table" aria-label="Receipts" aria-rowcount={list.paged.rowCount + 1} aria-busy={list.paged.isLoading} className="receipt-grid">
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className="receipt-grid__row receipt-grid__row--head">
           {COLUMNS.map((c) => (
@@ -89,7 +89,7 @@ export const ReceiptTable = observer(function ReceiptTable() {
         </div>
       </div>
     </div>
-    {list.total === 0 && <p className="receipt-grid__empty">No receipts match.</p>}
+    {list.paged.total === 0 && <p className="receipt-grid__empty">No receipts match.</p>}
     </>
   );
 });

@@ -67,7 +67,7 @@ export const ReportParams = observer(function ReportParams() {
         <Button type="submit" disabled={reports.isRunning}>
           Show report
         </Button>
-        <Button type="button" outline disabled={reports.isExporting} onClick={() => void reports.exportCsv()}>
+        <Button type="button" outline disabled={reports.csvExport.isExporting} onClick={() => void reports.exportCsv()}>
           Export CSV
         </Button>
       </div>

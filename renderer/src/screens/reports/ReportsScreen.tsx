@@ -26,11 +26,11 @@ export const ReportsScreen = observer(function ReportsScreen() {
       <ReportParams />
       <div role="status" className="no-print">
         {reports.isRunning && <p>Running the report…</p>}
-        {reports.exportMessage && !reports.exportFailed && <p>{reports.exportMessage}</p>}
+        {reports.csvExport.message && !reports.csvExport.failed && <p>{reports.csvExport.message}</p>}
       </div>
-      {(reports.error || (reports.exportFailed && reports.exportMessage)) && (
+      {(reports.error || (reports.csvExport.failed && reports.csvExport.message)) && (
         <Alert type="error" headingLevel="h2" slim role="alert" className="no-print">
-          {reports.error ?? reports.exportMessage}
+          {reports.error ?? reports.csvExport.message}
         </Alert>
       )}
       {report && (
