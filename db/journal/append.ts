@@ -69,7 +69,7 @@ export function appendEntry(db: Database, siteId: string, draft: EntryDraft): Jo
  * its data member is stored as it stands instead of being serialised again.
  */
 export function insertEntry(db: Database, entry: JournalEntry, canonical?: string): void {
-  const data = (canonical !== undefined ? dataMemberOf(entry, canonical) : null) ?? canonicalJson(entry.data);
+  const data = (canonical !== undefined ? canonicalDataOf(entry, canonical) : null) ?? canonicalJson(entry.data);
   statements(db).insert.run({ ...entry, data });
 }
 
@@ -79,7 +79,7 @@ export function insertEntry(db: Database, entry: JournalEntry, canonical?: strin
  * entityId, hash, ...: data follows three strings and is followed by strings and numbers only,
  * so its end is the last `,"entityId":<its value>,"hash":`.
  */
-function dataMemberOf(entry: JournalEntry, canonical: string): string | null {
+export function canonicalDataOf(entry: JournalEntry, canonical: string): string | null {
   const prefix = `{"action":${JSON.stringify(entry.action)},"actor":${JSON.stringify(entry.actor)},"at":${JSON.stringify(entry.at)},"data":`;
   const end = canonical.lastIndexOf(`,"entityId":${JSON.stringify(entry.entityId)},"hash":`);
   if (!canonical.startsWith(prefix) || end < prefix.length) return null;

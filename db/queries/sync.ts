@@ -255,9 +255,12 @@ export function writeAck(db: Database, ack: AckState): void {
   ).run(ack);
 }
 
+/** The register each record kind is projected into. */
+export const REGISTERS = { receipt: 'receipts', visit: 'visit_requests', visitor: 'visitors', incident: 'incidents' } as const;
+
 /** Which site owns the record `id` in the projection of `kind`, if it exists. */
-export function recordOwner(db: Database, kind: 'receipt' | 'visit' | 'visitor' | 'incident', id: string): string | undefined {
-  const table = { receipt: 'receipts', visit: 'visit_requests', visitor: 'visitors', incident: 'incidents' }[kind];
+export function recordOwner(db: Database, kind: keyof typeof REGISTERS, id: string): string | undefined {
+  const table = REGISTERS[kind];
   const row = db.prepare(`SELECT site_id FROM ${table} WHERE id = ?`).get(id) as { site_id: string } | undefined;
   return row?.site_id;
 }

@@ -11,7 +11,8 @@ import type { Database } from 'better-sqlite3';
 import { canonicalJson } from '../../../common/canonicalJson.js';
 import { GENESIS_HASH, type JournalEntry } from '../../../common/journal.js';
 import type { ImportResult } from '../../../common/sync/model.js';
-import { chainHead, insertEntry } from '../../../../db/journal/append.js';
+import { canonicalDataOf, chainHead } from '../../../../db/journal/append.js';
+import { type JournalRow, rowToEntry } from '../../../../db/journal/rows.js';
 import { applyToProjections } from '../../../../db/projections/apply.js';
 import {
   type HeldBundleRow,
@@ -23,7 +24,7 @@ import {
   insertBundleEvent,
   insertHeldBundle,
   lastBundleEvent,
-  recordOwner,
+  REGISTERS,
 } from '../../../../db/queries/sync.js';
 import type { HandlerContext } from '../../context.js';
 import type { BundleHeader } from '../../sync/bundleFile.js';
@@ -42,27 +43,38 @@ import {
   result,
 } from './bundles.js';
 import type { ProgressReporter } from './progress.js';
-import { RECORD_KINDS, type RecordKind, checkForeignEntry, isRecordKind, recordOf } from './records.js';
+import { type RecordKind, checkForeignEntry, isRecordKind, recordOf } from './records.js';
 import { trustSet } from './trust.js';
 
 const STAGE_BATCH = 500;
 const APPLY_PAGE = 1000;
 
 /**
- * Staged entries of one bundle. `record` = 1 when the entry carries a record's new state (what
- * the registers apply); (kind, entity) finds each record's last state in the bundle.
+ * Staged entries of one bundle, in the journal's columns (`data` as canonical JSON text, taken
+ * from the verified line as it stands), so the journal takes them in one statement. `record` = 1
+ * when the entry carries a record's new state (what the registers apply); (kind, entity) finds
+ * each record's last state in the bundle.
  */
 function ensureStage(db: Database): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_stage (
-    token TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, kind TEXT NOT NULL, entity TEXT NOT NULL,
-    record INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (token, seq)
+    token TEXT NOT NULL, seq INTEGER NOT NULL, site_id TEXT NOT NULL, id TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL,
+    kind TEXT NOT NULL, entity_id TEXT NOT NULL, action TEXT NOT NULL, data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
+    record INTEGER NOT NULL, PRIMARY KEY (token, seq)
   ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS temp.sync_stage_entity ON sync_stage (token, kind, entity, record, seq)`);
+  CREATE INDEX IF NOT EXISTS temp.sync_stage_entity ON sync_stage (token, kind, entity_id, record, seq)`);
 }
 
-/** The same flag in SQL, for entries staged again from held_entries (recordOf: data.record is an object). */
-const RECORD_FLAG_SQL = `CASE WHEN json_extract(entry, '$.kind') IN (${RECORD_KINDS.map((k) => `'${k}'`).join(', ')})
-  AND json_type(entry, '$.data.record') = 'object' THEN 1 ELSE 0 END`;
+const STAGE_COLUMNS = 'seq, site_id, id, at, actor, kind, entity_id, action, data, prev_hash, hash';
+
+/** A statement staging one verified entry; `line` is its canonical JSON (the bundle's line). */
+function stager(db: Database, token: string): (entry: JournalEntry, line: string) => void {
+  const insert = db.prepare(
+    `INSERT INTO temp.sync_stage (token, ${STAGE_COLUMNS}, record)
+     VALUES (@token, @seq, @siteId, @id, @at, @actor, @kind, @entityId, @action, @data, @prevHash, @hash, @record)`,
+  );
+  return (entry, line) =>
+    insert.run({ ...entry, token, data: canonicalDataOf(entry, line) ?? canonicalJson(entry.data), record: carriesRecord(entry) ? 1 : 0 });
+}
 
 function carriesRecord(entry: JournalEntry): boolean {
   return isRecordKind(entry.kind) && recordOf(entry) !== null;
@@ -162,10 +174,9 @@ export function alreadyHeld(db: Database, h: BundleHeader): string | null {
  */
 async function stage(ctx: HandlerContext, bundle: OpenedBundle, token: string): Promise<void> {
   const db = ctx.db;
-  const insert = db.prepare('INSERT INTO temp.sync_stage (token, seq, hash, kind, entity, record, entry) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  // The line as read is the entry's canonical JSON (checked by the reader): staged as it is.
+  const stageOne = stager(db, token);
   const flush = db.transaction((lines: JournalLine[]) => {
-    for (const { entry, line } of lines) insert.run(token, entry.seq, entry.hash, entry.kind, entry.entityId, carriesRecord(entry) ? 1 : 0, line);
+    for (const { entry, line } of lines) stageOne(entry, line);
   });
   const limits = { systemHigh: ctx.site.systemHigh, bundleLevel: bundle.header.classification.marking.level };
   let batch: JournalLine[] = [];
@@ -254,30 +265,35 @@ function commit(ctx: HandlerContext, bundle: OpenedBundle, token: string, held: 
 }
 
 /**
- * Insert the staged entries after `afterSeq` (checking ownership against what is held), then
- * bring the registers to each record's last state in the bundle. Registers hold a record's
- * whole current state, so applying its last entry gives what applying every entry in turn
- * gives, with a fraction of the writes when a bundle carries a record's several steps. Should
- * the registers refuse the last states (a constraint only an intermediate order satisfies),
- * they are rolled back and every entry is applied in turn, which finds the entry to blame.
+ * Insert the staged entries after `afterSeq` (after checking that none changes a record another
+ * site owns), then bring the registers to each record's last state in the bundle. Registers hold
+ * a record's whole current state, so applying its last entry gives what applying every entry in
+ * turn gives, with a fraction of the writes when a bundle carries a record's several steps.
+ * Should the registers refuse the last states (a constraint only an intermediate order
+ * satisfies), they are rolled back and every entry is applied in turn, which finds the entry to
+ * blame.
  */
 function applyStaged(db: Database, siteId: string, token: string, afterSeq: number): Record<string, number> {
-  const byKind: Record<string, number> = {};
-  forEachStaged(db, 'SELECT seq, entry FROM temp.sync_stage WHERE token = @token AND seq > @after ORDER BY seq LIMIT @limit', token, afterSeq, (entry, line) => {
-    if (carriesRecord(entry)) {
-      const owner = recordOwner(db, entry.kind as RecordKind, entry.entityId);
-      if (owner !== undefined && owner !== siteId) {
-        rejectImport('WRONG_SITE_RECORD', `entry seq ${entry.seq} of ${siteId} changes ${entry.kind} ${entry.entityId}, which belongs to ${owner}`, {
-          seq: entry.seq,
-          kind: entry.kind,
-          entityId: entry.entityId,
-          owner,
-        });
-      }
-    }
-    insertEntry(db, entry, line);
-    byKind[entry.kind] = (byKind[entry.kind] ?? 0) + 1;
-  });
+  const params = { token, after: afterSeq, site: siteId };
+  const foreign = db
+    .prepare(
+      `SELECT s.seq, s.kind, s.entity_id AS entityId, r.site_id AS owner FROM temp.sync_stage s JOIN (${REGISTER_OWNERS}) r ON r.kind = s.kind AND r.id = s.entity_id
+       WHERE s.token = @token AND s.seq > @after AND s.record = 1 AND r.site_id <> @site ORDER BY s.seq LIMIT 1`,
+    )
+    .get(params) as { seq: number; kind: string; entityId: string; owner: string } | undefined;
+  if (foreign) {
+    rejectImport('WRONG_SITE_RECORD', `entry seq ${foreign.seq} of ${siteId} changes ${foreign.kind} ${foreign.entityId}, which belongs to ${foreign.owner}`, foreign);
+  }
+  const ord = (db.prepare('SELECT coalesce(max(ord), 0) AS n FROM journal').get() as { n: number }).n;
+  db.prepare(
+    `INSERT INTO journal (${STAGE_COLUMNS}, ord)
+     SELECT ${STAGE_COLUMNS}, @ord + row_number() OVER (ORDER BY seq) FROM temp.sync_stage WHERE token = @token AND seq > @after ORDER BY seq`,
+  ).run({ token, after: afterSeq, ord });
+  const byKind = Object.fromEntries(
+    (db.prepare('SELECT kind, count(*) AS n FROM temp.sync_stage WHERE token = @token AND seq > @after GROUP BY kind ORDER BY kind').all({ token, after: afterSeq }) as { kind: string; n: number }[]).map(
+      (r) => [r.kind, r.n],
+    ),
+  );
   // Only records travel into headquarters' registers; the site's own sessions, users, settings,
   // identity, trust and alarms stay audit entries in its chain.
   db.exec('SAVEPOINT last_states');
@@ -287,28 +303,34 @@ function applyStaged(db: Database, siteId: string, token: string, afterSeq: numb
   } catch (error) {
     db.exec('ROLLBACK TO last_states; RELEASE last_states');
     if (!isConstraintError(error)) throw error;
-    forEachStaged(db, 'SELECT seq, entry FROM temp.sync_stage WHERE token = @token AND seq > @after AND record = 1 ORDER BY seq LIMIT @limit', token, afterSeq, (entry) =>
+    forEachStaged(db, `SELECT ${STAGE_COLUMNS} FROM temp.sync_stage WHERE token = @token AND seq > @after AND record = 1 ORDER BY seq LIMIT @limit`, token, afterSeq, (entry) =>
       applyRecord(db, entry),
     );
   }
   return byKind;
 }
 
+/** Every register's records with their owner, for the ownership check. */
+const REGISTER_OWNERS = (Object.entries(REGISTERS) as [RecordKind, string][]).map(([kind, table]) => `SELECT '${kind}' AS kind, id, site_id FROM ${table}`).join(' UNION ALL ');
+
 /** Each record's last staged state, in seq order. */
-const LAST_STATES_SQL = `SELECT s.seq, s.entry FROM temp.sync_stage s
+const LAST_STATES_SQL = `SELECT ${STAGE_COLUMNS
+  .split(', ')
+  .map((c) => `s.${c}`)
+  .join(', ')} FROM temp.sync_stage s
   WHERE s.token = @token AND s.seq > @after AND s.record = 1
-    AND NOT EXISTS (SELECT 1 FROM temp.sync_stage t WHERE t.token = s.token AND t.kind = s.kind AND t.entity = s.entity AND t.record = 1 AND t.seq > s.seq)
+    AND NOT EXISTS (SELECT 1 FROM temp.sync_stage t WHERE t.token = s.token AND t.kind = s.kind AND t.entity_id = s.entity_id AND t.record = 1 AND t.seq > s.seq)
   ORDER BY s.seq LIMIT @limit`;
 
 /** Page through staged rows in seq order (a page at a time: flat memory, and no statement left open while writing). */
-function forEachStaged(db: Database, sql: string, token: string, afterSeq: number, visit: (entry: JournalEntry, line: string) => void): void {
+function forEachStaged(db: Database, sql: string, token: string, afterSeq: number, visit: (entry: JournalEntry) => void): void {
   const page = db.prepare(sql);
   let after = afterSeq;
   for (;;) {
-    const rows = page.all({ token, after, limit: APPLY_PAGE }) as { seq: number; entry: string }[];
-    for (const row of rows) visit(JSON.parse(row.entry) as JournalEntry, row.entry);
+    const rows = page.all({ token, after, limit: APPLY_PAGE }) as JournalRow[];
+    for (const row of rows) visit(rowToEntry(row));
     if (rows.length < APPLY_PAGE) return;
-    after = (rows[rows.length - 1] as { seq: number }).seq;
+    after = (rows[rows.length - 1] as JournalRow).seq;
   }
 }
 
@@ -351,7 +373,11 @@ function hold(ctx: HandlerContext, bundle: OpenedBundle, token: string, waitingF
       heldAt: entry.at,
       heldBy: entry.actor,
     });
-    db.prepare('INSERT INTO held_entries (bundle_id, seq, entry) SELECT ?, seq, entry FROM temp.sync_stage WHERE token = ?').run(h.bundleId, token);
+    // Kept as the canonical lines the bundle carried, rebuilt from the staged columns.
+    const keep = db.prepare('INSERT INTO held_entries (bundle_id, seq, entry) VALUES (?, ?, ?)');
+    forEachStaged(db, `SELECT ${STAGE_COLUMNS} FROM temp.sync_stage WHERE token = @token AND seq > @after ORDER BY seq LIMIT @limit`, token, 0, (staged) =>
+      keep.run(h.bundleId, staged.seq, canonicalJson(staged)),
+    );
     insertBundleEvent(db, { ...eventRow(bundle, ctx, entry), event: 'held', message });
   });
   return result(bundle, bundle.path, { outcome: 'held', message, waitingForSeq });
@@ -378,14 +404,14 @@ function releaseHeld(ctx: HandlerContext, siteId: string): ImportResult[] {
     const token = ctx.newId();
     ensureStage(db);
     try {
-      db.prepare(
-        `INSERT INTO temp.sync_stage (token, seq, hash, kind, entity, record, entry)
-         SELECT ?, seq, json_extract(entry, '$.hash'), json_extract(entry, '$.kind'), json_extract(entry, '$.entityId'), ${RECORD_FLAG_SQL}, entry
-         FROM held_entries WHERE bundle_id = ?`,
-      ).run(
-        token,
-        next.bundleId,
-      );
+      const stageOne = stager(db, token);
+      const page = db.prepare('SELECT seq, entry FROM held_entries WHERE bundle_id = ? AND seq > ? ORDER BY seq LIMIT ?');
+      for (let after = 0; ; ) {
+        const rows = page.all(next.bundleId, after, APPLY_PAGE) as { seq: number; entry: string }[];
+        for (const row of rows) stageOne(JSON.parse(row.entry) as JournalEntry, row.entry);
+        if (rows.length < APPLY_PAGE) break;
+        after = (rows[rows.length - 1] as { seq: number }).seq;
+      }
       out.push(commit(ctx, bundle, token, next));
     } catch (error) {
       const failed = rejectionResult(ctx, bundle, error);
