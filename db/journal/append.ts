@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { canonicalJson } from '../../electron/common/canonicalJson.js';
 import type { JournalEntry, JournalKind } from '../../electron/common/journal.js';
 import { GENESIS_HASH } from '../../electron/common/journal.js';
+import { entryClassification } from '../../electron/common/journalMarking.js';
 import { entryHash } from './hash.js';
 
 export interface EntryDraft {
@@ -35,8 +36,8 @@ function statements(db: Database): JournalStatements {
     s = {
       head: db.prepare('SELECT seq, hash FROM journal WHERE site_id = ? ORDER BY seq DESC LIMIT 1'),
       insert: db.prepare(
-        `INSERT INTO journal (site_id, seq, id, at, actor, kind, entity_id, action, data, prev_hash, hash, ord)
-         VALUES (@siteId, @seq, @id, @at, @actor, @kind, @entityId, @action, @data, @prevHash, @hash,
+        `INSERT INTO journal (site_id, seq, id, at, actor, kind, entity_id, action, data, prev_hash, hash, marking, ord)
+         VALUES (@siteId, @seq, @id, @at, @actor, @kind, @entityId, @action, @data, @prevHash, @hash, @marking,
                  (SELECT coalesce(max(ord), 0) + 1 FROM journal))`,
       ),
     };
@@ -70,7 +71,13 @@ export function appendEntry(db: Database, siteId: string, draft: EntryDraft): Jo
  */
 export function insertEntry(db: Database, entry: JournalEntry, canonical?: string): void {
   const data = (canonical !== undefined ? canonicalDataOf(entry, canonical) : null) ?? canonicalJson(entry.data);
-  statements(db).insert.run({ ...entry, data });
+  statements(db).insert.run({ ...entry, data, marking: entryMarkingText(entry) });
+}
+
+/** What the journal's `marking` column holds for an entry: its marking as canonical JSON, '' for none. */
+export function entryMarkingText(entry: Pick<JournalEntry, 'kind' | 'data'>): string {
+  const marking = entryClassification(entry);
+  return marking === null ? '' : canonicalJson(marking);
 }
 
 /**

@@ -3,7 +3,9 @@
 // bundles, the acknowledged head, the sealed key) are written in the transaction of the journal
 // entry that records them.
 import type { Database } from 'better-sqlite3';
-import type { JournalEntry } from '../../electron/common/journal.js';
+import type { Classification } from '../../electron/common/classification/index.js';
+import type { JournalEntry, JournalKind } from '../../electron/common/journal.js';
+import { entryClassification } from '../../electron/common/journalMarking.js';
 import type { AlarmRecord, BundleEvent, EntryProvenance, HeldBundle, IdentityRecord, TrustRecord } from '../../electron/common/sync/model.js';
 import type { JournalRow } from '../journal/rows.js';
 import { JOURNAL_COLUMNS, rowToCanonicalLine, rowToEntry } from '../journal/rows.js';
@@ -70,13 +72,42 @@ export function* journalRange(db: Database, siteId: string, afterSeq: number, to
   }
 }
 
-/** Like journalRange, each entry with its canonical JSON line built from the stored row (for bundles). */
-export function* journalLinesRange(db: Database, siteId: string, afterSeq: number, toSeq: number, pageSize = 1000): Generator<{ entry: JournalEntry; line: string }> {
-  const page = db.prepare(`SELECT ${JOURNAL_COLUMNS} FROM journal WHERE site_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`);
+/** An entry of a bundle as export reads it: its place in the chain, its canonical line, its marking. */
+export interface BundleLine {
+  entry: Pick<JournalEntry, 'siteId' | 'seq' | 'kind' | 'prevHash' | 'hash'>;
+  line: string;
+  marking: Classification | null;
+}
+
+/**
+ * Like journalRange, for bundles: each entry's canonical JSON line built from the stored row and
+ * its stored marking, so nothing is parsed; entries written before the marking was kept
+ * (migration 007) are parsed to work it out.
+ */
+export function* journalLinesRange(db: Database, siteId: string, afterSeq: number, toSeq: number, pageSize = 1000): Generator<BundleLine> {
+  const page = db.prepare(`SELECT ${JOURNAL_COLUMNS}, marking FROM journal WHERE site_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`);
+  // A journal holds few distinct markings: each is parsed once.
+  const parsed = new Map<string, Classification>();
+  const markingOf = (text: string): Classification => {
+    let marking = parsed.get(text);
+    if (marking === undefined) {
+      marking = JSON.parse(text) as Classification;
+      parsed.set(text, marking);
+    }
+    return marking;
+  };
   let after = afterSeq;
   for (;;) {
-    const rows = page.all(siteId, after, toSeq, pageSize) as JournalRow[];
-    for (const row of rows) yield { entry: rowToEntry(row), line: rowToCanonicalLine(row) };
+    const rows = page.all(siteId, after, toSeq, pageSize) as (JournalRow & { marking: string | null })[];
+    for (const row of rows) {
+      const marking =
+        row.marking === null
+          ? entryClassification({ kind: row.kind as JournalKind, data: JSON.parse(row.data) as unknown })
+          : row.marking === ''
+            ? null
+            : markingOf(row.marking);
+      yield { entry: { siteId: row.site_id, seq: row.seq, kind: row.kind as JournalKind, prevHash: row.prev_hash, hash: row.hash }, line: rowToCanonicalLine(row), marking };
+    }
     if (rows.length < pageSize) return;
     after = (rows[rows.length - 1] as JournalRow).seq;
   }

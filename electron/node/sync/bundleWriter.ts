@@ -29,10 +29,14 @@ export interface BundleHeaderFields {
   expiresAt?: Date;
 }
 
-/** An entry with its canonical JSON already at hand (built from the stored row): written as given. */
+/**
+ * An entry with its canonical JSON and its marking already at hand (from the stored row): written
+ * as given, and `classify` is not asked.
+ */
 export interface EntryWithLine {
-  entry: JournalEntry;
+  entry: Pick<JournalEntry, 'siteId' | 'seq' | 'kind' | 'prevHash' | 'hash'>;
   line: string;
+  marking: Classification | null;
 }
 
 export interface WriteBundleOptions {
@@ -173,9 +177,10 @@ async function writeJournal(sink: PayloadSink, options: WriteBundleOptions): Pro
     nextSeq = entry.seq + 1;
     head = entry.hash;
     counts[entry.kind] = (counts[entry.kind] ?? 0) + 1;
-    const marking = options.classify?.(entry);
+    const marking = 'line' in item ? item.marking : options.classify?.(item);
     if (marking) {
-      const key = canonicalJson(marking);
+      // Only to keep the set small: two spellings of one marking both kept change nothing.
+      const key = JSON.stringify(marking);
       if (!markings.has(key)) markings.set(key, marking);
     }
     if (options.onProgress && count % 1000 === 0) options.onProgress(count);

@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
 import { canonicalJson } from '../../../common/canonicalJson.js';
 import { GENESIS_HASH, type JournalEntry } from '../../../common/journal.js';
 import type { ImportResult } from '../../../common/sync/model.js';
-import { canonicalDataOf, chainHead } from '../../../../db/journal/append.js';
+import { canonicalDataOf, chainHead, entryMarkingText } from '../../../../db/journal/append.js';
 import { type JournalRow, rowToEntry } from '../../../../db/journal/rows.js';
 import { applyToProjections } from '../../../../db/projections/apply.js';
 import {
@@ -59,21 +59,27 @@ function ensureStage(db: Database): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_stage (
     token TEXT NOT NULL, seq INTEGER NOT NULL, site_id TEXT NOT NULL, id TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL,
     kind TEXT NOT NULL, entity_id TEXT NOT NULL, action TEXT NOT NULL, data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
-    record INTEGER NOT NULL, PRIMARY KEY (token, seq)
+    marking TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (token, seq)
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS temp.sync_stage_entity ON sync_stage (token, kind, entity_id, record, seq)`);
 }
 
-const STAGE_COLUMNS = 'seq, site_id, id, at, actor, kind, entity_id, action, data, prev_hash, hash';
+const STAGE_COLUMNS = 'seq, site_id, id, at, actor, kind, entity_id, action, data, prev_hash, hash, marking';
 
 /** A statement staging one verified entry; `line` is its canonical JSON (the bundle's line). */
 function stager(db: Database, token: string): (entry: JournalEntry, line: string) => void {
   const insert = db.prepare(
     `INSERT INTO temp.sync_stage (token, ${STAGE_COLUMNS}, record)
-     VALUES (@token, @seq, @siteId, @id, @at, @actor, @kind, @entityId, @action, @data, @prevHash, @hash, @record)`,
+     VALUES (@token, @seq, @siteId, @id, @at, @actor, @kind, @entityId, @action, @data, @prevHash, @hash, @marking, @record)`,
   );
   return (entry, line) =>
-    insert.run({ ...entry, token, data: canonicalDataOf(entry, line) ?? canonicalJson(entry.data), record: carriesRecord(entry) ? 1 : 0 });
+    insert.run({
+      ...entry,
+      token,
+      data: canonicalDataOf(entry, line) ?? canonicalJson(entry.data),
+      marking: entryMarkingText(entry),
+      record: carriesRecord(entry) ? 1 : 0,
+    });
 }
 
 function carriesRecord(entry: JournalEntry): boolean {

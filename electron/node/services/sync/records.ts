@@ -3,20 +3,15 @@
 // to the signing site, is a valid record of its kind, and is not marked above this
 // installation's system-high nor above the bundle's own marking.
 import type { z } from 'zod';
-import { type Classification, type UsLevel, highestClassification, usLevelRank } from '../../../common/classification/index.js';
+import { type UsLevel, usLevelRank } from '../../../common/classification/index.js';
 import { incidentSchema } from '../../../common/incidents/model.js';
-import type { JournalEntry, JournalKind } from '../../../common/journal.js';
+import type { JournalEntry } from '../../../common/journal.js';
+import { type RecordKind, isRecordKind, recordClassifications, recordOf } from '../../../common/journalMarking.js';
 import { receiptSchema } from '../../../common/receipts/model.js';
 import { visitRequestSchema, visitorSchema } from '../../../common/visits/model.js';
 import { type BundleRejection, rejection } from '../../sync/rejection.js';
 
-/**
- * Kinds whose entries headquarters applies to its registers. Every other kind (site, settings,
- * users, sessions, bundles, identity, trust, alarms) describes the sending installation itself:
- * kept in the journal as its audit trail, never applied to headquarters' own tables.
- */
-export const RECORD_KINDS = ['receipt', 'visit', 'visitor', 'incident'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+export { RECORD_KINDS, type RecordKind, entryClassification, isRecordKind, recordOf } from '../../../common/journalMarking.js';
 
 const SCHEMAS: Record<RecordKind, z.ZodType> = {
   receipt: receiptSchema,
@@ -24,46 +19,6 @@ const SCHEMAS: Record<RecordKind, z.ZodType> = {
   visitor: visitorSchema,
   incident: incidentSchema,
 };
-
-export function isRecordKind(kind: JournalKind): kind is RecordKind {
-  return (RECORD_KINDS as readonly string[]).includes(kind);
-}
-
-/** The record an entry carries (`data.record`), or null for an audit-only entry. */
-export function recordOf(entry: JournalEntry): Record<string, unknown> | null {
-  const data = entry.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || !('record' in data)) return null;
-  const record = data.record;
-  return record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as Record<string, unknown>) : null;
-}
-
-function isClassification(value: unknown): value is Classification {
-  return value !== null && typeof value === 'object' && typeof (value as { level?: unknown }).level === 'string';
-}
-
-/** Every marking a record carries: its own, and the material's for an incident. */
-export function recordClassifications(kind: JournalKind, record: Record<string, unknown>): Classification[] {
-  const out: Classification[] = [];
-  if (isClassification(record.classification)) out.push(record.classification);
-  if (kind === 'incident') {
-    if (Array.isArray(record.material)) for (const m of record.material as { classification?: unknown }[]) if (isClassification(m?.classification)) out.push(m.classification);
-    const release = record.foreignRelease as { classification?: unknown } | undefined;
-    if (isClassification(release?.classification)) out.push(release.classification);
-  }
-  return out;
-}
-
-/**
- * The marking an entry contributes to its bundle: the highest of its record's markings; audit
- * entries (sessions, users, bundles...) count as UNCLASSIFIED, the bundle's floor.
- */
-export function entryClassification(entry: JournalEntry): Classification | null {
-  if (!isRecordKind(entry.kind)) return null;
-  const record = recordOf(entry);
-  if (!record) return null;
-  const markings = recordClassifications(entry.kind, record);
-  return markings.length > 0 ? highestClassification(markings) : null;
-}
 
 /**
  * The checks on one entry of another site that need no database: the record is valid, belongs
