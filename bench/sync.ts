@@ -20,7 +20,7 @@ import type { ImportResult } from '../electron/common/sync/model.js';
 import { APP_VERSION } from '../electron/common/version.js';
 import { writeBundle } from '../electron/node/sync/bundleFile.js';
 import { writeSiteBundle } from '../electron/node/services/sync/exportBundles.js';
-import { entryClassification } from '../electron/node/services/sync/records.js';
+import { entryClassification } from '../electron/common/journalMarking.js';
 import { baselineExport, baselineImport, readRows, storageFloor } from './baseline.js';
 import { applyToProjections } from '../db/projections/apply.js';
 import { openInstallation, makeWorld } from './world.js';

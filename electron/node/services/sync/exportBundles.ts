@@ -19,7 +19,7 @@ import { bundleFileName } from '../../sync/bundleHeader.js';
 import type { Signer } from '../../sync/keys.js';
 import { unlockSigner } from './identity.js';
 import type { ProgressReporter } from './progress.js';
-import { entryClassification } from './records.js';
+import { entryClassification } from '../../../common/journalMarking.js';
 import { trustSet } from './trust.js';
 
 export interface ExportedBundle {

@@ -12,7 +12,7 @@ import { canonicalJson } from '../../../common/canonicalJson.js';
 import { GENESIS_HASH, type JournalEntry } from '../../../common/journal.js';
 import type { ImportResult } from '../../../common/sync/model.js';
 import { canonicalDataOf, chainHead, entryMarkingText } from '../../../../db/journal/append.js';
-import { type JournalRow, rowToEntry } from '../../../../db/journal/rows.js';
+import { type JournalRow, rowToCanonicalLine, rowToEntry } from '../../../../db/journal/rows.js';
 import { applyToProjections } from '../../../../db/projections/apply.js';
 import {
   type HeldBundleRow,
@@ -43,7 +43,8 @@ import {
   result,
 } from './bundles.js';
 import type { ProgressReporter } from './progress.js';
-import { type RecordKind, checkForeignEntry, isRecordKind, recordOf } from './records.js';
+import { type RecordKind, isRecordKind, recordOf } from '../../../common/journalMarking.js';
+import { checkForeignEntry } from './records.js';
 import { trustSet } from './trust.js';
 
 const STAGE_BATCH = 500;
@@ -329,12 +330,12 @@ const LAST_STATES_SQL = `SELECT ${STAGE_COLUMNS
   ORDER BY s.seq LIMIT @limit`;
 
 /** Page through staged rows in seq order (a page at a time: flat memory, and no statement left open while writing). */
-function forEachStaged(db: Database, sql: string, token: string, afterSeq: number, visit: (entry: JournalEntry) => void): void {
+function forEachStaged(db: Database, sql: string, token: string, afterSeq: number, visit: (entry: JournalEntry, row: JournalRow) => void): void {
   const page = db.prepare(sql);
   let after = afterSeq;
   for (;;) {
     const rows = page.all({ token, after, limit: APPLY_PAGE }) as JournalRow[];
-    for (const row of rows) visit(rowToEntry(row));
+    for (const row of rows) visit(rowToEntry(row), row);
     if (rows.length < APPLY_PAGE) return;
     after = (rows[rows.length - 1] as JournalRow).seq;
   }
@@ -379,10 +380,10 @@ function hold(ctx: HandlerContext, bundle: OpenedBundle, token: string, waitingF
       heldAt: entry.at,
       heldBy: entry.actor,
     });
-    // Kept as the canonical lines the bundle carried, rebuilt from the staged columns.
+    // Kept as the canonical lines the bundle carried, rebuilt from the staged columns as export builds them.
     const keep = db.prepare('INSERT INTO held_entries (bundle_id, seq, entry) VALUES (?, ?, ?)');
-    forEachStaged(db, `SELECT ${STAGE_COLUMNS} FROM temp.sync_stage WHERE token = @token AND seq > @after ORDER BY seq LIMIT @limit`, token, 0, (staged) =>
-      keep.run(h.bundleId, staged.seq, canonicalJson(staged)),
+    forEachStaged(db, `SELECT ${STAGE_COLUMNS} FROM temp.sync_stage WHERE token = @token AND seq > @after ORDER BY seq LIMIT @limit`, token, 0, (_entry, row) =>
+      keep.run(h.bundleId, row.seq, rowToCanonicalLine(row)),
     );
     insertBundleEvent(db, { ...eventRow(bundle, ctx, entry), event: 'held', message });
   });

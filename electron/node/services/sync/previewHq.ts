@@ -15,7 +15,8 @@ import { type BundleRejection, rejection } from '../../sync/rejection.js';
 import { type OpenedBundle, checkBundleLevel, rejectedResult, result } from './bundles.js';
 import { alreadyHeld, openInChainOrder } from './importHq.js';
 import type { ProgressReporter } from './progress.js';
-import { checkForeignEntry, isRecordKind, recordOf } from './records.js';
+import { isRecordKind, recordOf } from '../../../common/journalMarking.js';
+import { checkForeignEntry } from './records.js';
 
 /** A site's chain as it would stand after the files previewed so far. */
 interface SimulatedHead {

@@ -1,7 +1,7 @@
-// Which journal entries carry records that headquarters keeps, what they are marked, and the
-// checks an entry from another site must pass before it touches a register: the record belongs
-// to the signing site, is a valid record of its kind, and is not marked above this
-// installation's system-high nor above the bundle's own marking.
+// The checks an entry from another site must pass before it touches a register: the record
+// belongs to the signing site, is a valid record of its kind, and is not marked above this
+// installation's system-high nor above the bundle's own marking. (Which entries carry records, and
+// how they are marked: electron/common/journalMarking.ts.)
 import type { z } from 'zod';
 import { type UsLevel, usLevelRank } from '../../../common/classification/index.js';
 import { incidentSchema } from '../../../common/incidents/model.js';
@@ -10,8 +10,6 @@ import { type RecordKind, isRecordKind, recordClassifications, recordOf } from '
 import { receiptSchema } from '../../../common/receipts/model.js';
 import { visitRequestSchema, visitorSchema } from '../../../common/visits/model.js';
 import { type BundleRejection, rejection } from '../../sync/rejection.js';
-
-export { RECORD_KINDS, type RecordKind, entryClassification, isRecordKind, recordOf } from '../../../common/journalMarking.js';
 
 const SCHEMAS: Record<RecordKind, z.ZodType> = {
   receipt: receiptSchema,
