@@ -4,13 +4,12 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import { incidentDraftSchema } from '../../../electron/common/incidents/model.js';
 import type { LedgerErrorBody } from '../../../electron/common/result.js';
-import { errorMessage, fieldSentence } from '../format/errors.js';
-import { issuesByPath, summarySentence } from '../format/fieldPaths.js';
+import { fieldSentence } from '../format/errors.js';
 import type { IncidentField, IncidentValues, MaterialField, MaterialValues, PersonField, PersonValues } from './IncidentFormValues.js';
 import { emptyIncident, emptyMaterial, emptyPerson, incidentInput, incidentKeyLabel, incidentKeys } from './IncidentFormValues.js';
 import { ledgerToday } from './ledgerToday.js';
 import type { RootStore } from './RootStore.js';
-import type { KeyedError } from './VisitFormStore.js';
+import { type KeyedError, clientErrors, dropKeysUnder, keyedErrors, refusal } from './keyedFormErrors.js';
 
 export class IncidentFormStore {
   readonly root: RootStore;
@@ -38,15 +37,7 @@ export class IncidentFormStore {
   }
 
   get errors(): KeyedError[] {
-    const validation = this.validation;
-    const known = new Set(this.keys);
-    const client = this.showErrors && !validation.success ? issuesByPath(validation.error.issues, (k) => known.has(k)).fields : new Map<string, string>();
-    const list: KeyedError[] = [];
-    for (const key of this.keys) {
-      const raw = client.get(key) ?? this.serverErrors.get(key);
-      if (raw !== undefined) list.push({ key, raw, message: summarySentence(incidentKeyLabel(key), raw) });
-    }
-    return list;
+    return keyedErrors(this.keys, this.showErrors ? clientErrors(this.validation, this.keys) : new Map(), this.serverErrors, incidentKeyLabel);
   }
 
   errorFor(key: string, label: string): string | undefined {
@@ -83,7 +74,7 @@ export class IncidentFormStore {
 
   removeMaterial(index: number): void {
     this.material.splice(index, 1);
-    this.dropServerErrors('material');
+    dropKeysUnder(this.serverErrors, 'material');
   }
 
   setPerson(index: number, field: PersonField, value: string): void {
@@ -99,7 +90,7 @@ export class IncidentFormStore {
 
   removePerson(index: number): void {
     this.persons.splice(index, 1);
-    this.dropServerErrors('unauthorisedPersons');
+    dropKeysUnder(this.serverErrors, 'unauthorisedPersons');
   }
 
   discard(): void {
@@ -143,20 +134,9 @@ export class IncidentFormStore {
     this.generalError = null;
   }
 
-  private dropServerErrors(prefix: string): void {
-    for (const key of [...this.serverErrors.keys()]) if (key.startsWith(prefix)) this.serverErrors.delete(key);
-  }
-
   private refuse(error: LedgerErrorBody): void {
     this.isSaving = false;
     this.refusedSaves++;
-    if (error.issues) {
-      const known = new Set(this.keys);
-      const { fields, other } = issuesByPath(error.issues, (key) => known.has(key));
-      this.serverErrors = fields;
-      this.generalError = other.length > 0 ? `${errorMessage(error)} ${other.join('; ')}` : errorMessage(error);
-    } else {
-      this.generalError = errorMessage(error);
-    }
+    ({ serverErrors: this.serverErrors, generalError: this.generalError } = refusal(error, this.keys));
   }
 }

@@ -9,22 +9,14 @@ import type { LedgerErrorBody } from '../../../electron/common/result.js';
 import type { VisitType } from '../../../electron/common/visits/model.js';
 import { VISIT_TYPE_LABELS } from '../../../electron/common/visits/model.js';
 import { MAX_DAYS_AHEAD, MAX_VISITORS_PER_REQUEST, durationLimitText, latestEndDate, latestSubmissionDate } from '../../../electron/common/visits/rules.js';
-import { errorMessage, fieldSentence } from '../format/errors.js';
-import { issuesByPath, summarySentence } from '../format/fieldPaths.js';
+import { fieldSentence } from '../format/errors.js';
+import { type KeyedError, clientErrors, dropKeysUnder, keyedErrors, refusal } from './keyedFormErrors.js';
 import { ledgerToday } from './ledgerToday.js';
 import type { RootStore } from './RootStore.js';
 import type { FacilityValues, RequestField, RequestValues } from './VisitFormValues.js';
 import { emptyFacility, emptyRequest, orderedKeys, requestInput, requestKeyLabel } from './VisitFormValues.js';
 import type { VisitorField, VisitorValues } from './VisitorValues.js';
 import { emptyVisitor } from './VisitorValues.js';
-
-export interface KeyedError {
-  key: string;
-  /** The sentence for the summary ("Visitor 2 full name is required"). */
-  message: string;
-  /** The raw message, for the sentence next to the field. */
-  raw: string;
-}
 
 const isDate = (s: string) => isoDateSchema.safeParse(s).success;
 
@@ -58,21 +50,12 @@ export class VisitFormStore {
   }
 
   get clientErrors(): Map<string, string> {
-    const validation = this.validation;
-    if (validation.success) return new Map();
-    const known = new Set(this.keys);
-    return issuesByPath(validation.error.issues, (key) => known.has(key)).fields;
+    return clientErrors(this.validation, this.keys);
   }
 
   /** Every error to show, in form order. */
   get errors(): KeyedError[] {
-    const client = this.showErrors ? this.clientErrors : new Map<string, string>();
-    const list: KeyedError[] = [];
-    for (const key of this.keys) {
-      const raw = client.get(key) ?? this.serverErrors.get(key);
-      if (raw !== undefined) list.push({ key, raw, message: summarySentence(requestKeyLabel(key), raw) });
-    }
-    return list;
+    return keyedErrors(this.keys, this.showErrors ? this.clientErrors : new Map(), this.serverErrors, requestKeyLabel);
   }
 
   /** The error next to one input, named by the input's own label. */
@@ -144,7 +127,7 @@ export class VisitFormStore {
   removeFacility(index: number): void {
     this.facilities.splice(index, 1);
     // Indexes moved: the core's answers about later facilities no longer fit.
-    this.dropServerErrors('facilities.');
+    dropKeysUnder(this.serverErrors, 'facilities.');
   }
 
   setVisitor(index: number, field: VisitorField, value: string): void {
@@ -161,7 +144,7 @@ export class VisitFormStore {
 
   removeVisitor(index: number): void {
     this.visitors.splice(index, 1);
-    this.dropServerErrors('visitors');
+    dropKeysUnder(this.serverErrors, 'visitors');
   }
 
   discard(): void {
@@ -211,20 +194,9 @@ export class VisitFormStore {
     return JSON.stringify(fresh) !== JSON.stringify(this.values);
   }
 
-  private dropServerErrors(prefix: string): void {
-    for (const key of [...this.serverErrors.keys()]) if (key.startsWith(prefix)) this.serverErrors.delete(key);
-  }
-
   private refuse(error: LedgerErrorBody): void {
     this.isSaving = false;
     this.refusedSaves++;
-    if (error.issues) {
-      const known = new Set(this.keys);
-      const { fields, other } = issuesByPath(error.issues, (key) => known.has(key));
-      this.serverErrors = fields;
-      this.generalError = other.length > 0 ? `${errorMessage(error)} ${other.join('; ')}` : errorMessage(error);
-    } else {
-      this.generalError = errorMessage(error);
-    }
+    ({ serverErrors: this.serverErrors, generalError: this.generalError } = refusal(error, this.keys));
   }
 }
