@@ -169,7 +169,12 @@ function isWellFormed(s: string): boolean {
 
 /**
  * Parse JSON that must already be canonical (bundles): re-serialising must give the same text,
- * so two different byte strings can never mean the same entry.
+ * so two different byte strings can never mean the same entry. One walk over the parsed value
+ * checks depth and strings, and whether every object's keys sit in code-unit order; then (as in
+ * write()) the engine's JSON.stringify writes the canonical form, and comparing it with the text
+ * settles whitespace, escapes, number forms and duplicate keys. Objects whose keys the engine
+ * keeps in another order (integer-like keys come first) take the general writer instead.
+ * A parsed value has no cycles and only plain objects, so the walk needs no bookkeeping.
  */
 export function parseCanonicalJson(text: string, maxDepth = MAX_DEPTH): unknown {
   let parsed: unknown;
@@ -178,17 +183,31 @@ export function parseCanonicalJson(text: string, maxDepth = MAX_DEPTH): unknown 
   } catch (error) {
     throw new CanonicalJsonError(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (depthOf(parsed, 0, maxDepth) > maxDepth) throw new CanonicalJsonError(`nesting deeper than ${maxDepth}`);
-  if (canonicalJson(parsed) !== text) throw new CanonicalJsonError('JSON is not in canonical form');
+  const inOrder = checkParsed(parsed, 0, Math.min(maxDepth, MAX_DEPTH));
+  if ((inOrder ? JSON.stringify(parsed) : canonicalJson(parsed)) !== text) throw new CanonicalJsonError('JSON is not in canonical form');
   return parsed;
 }
 
-function depthOf(value: unknown, depth: number, limit: number): number {
-  if (depth > limit || value === null || typeof value !== 'object') return depth;
-  let max = depth;
-  for (const child of Object.values(value as Record<string, unknown>)) {
-    max = Math.max(max, depthOf(child, depth + 1, limit));
-    if (max > limit) return max;
+/** Throws for nesting deeper than `limit` and for lone surrogates; false when some object's keys are not in code-unit order. */
+function checkParsed(value: unknown, depth: number, limit: number): boolean {
+  if (depth > limit) throw new CanonicalJsonError(`nesting deeper than ${limit}`);
+  if (typeof value === 'string') {
+    if (!isWellFormed(value)) throw new CanonicalJsonError('string with a lone surrogate has no UTF-8 form');
+    return true;
   }
-  return max;
+  if (value === null || typeof value !== 'object') return true;
+  let inOrder = true;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) if (!checkParsed(item, depth + 1, limit)) inOrder = false;
+    return inOrder;
+  }
+  const record = value as Record<string, unknown>;
+  let previous: string | null = null;
+  for (const key in record) {
+    if (previous !== null && previous >= key) inOrder = false;
+    if (!isWellFormed(key)) throw new CanonicalJsonError('key with a lone surrogate has no UTF-8 form');
+    if (!checkParsed(record[key], depth + 1, limit)) inOrder = false;
+    previous = key;
+  }
+  return inOrder;
 }

@@ -4,6 +4,7 @@ import type { Session, Settings, SiteConfig } from '../common/site.js';
 import { writeEntry } from '../../db/journal/write.js';
 import { readSettings } from '../../db/queries/system.js';
 import type { Clock } from './clock.js';
+import type { ConnectionGate } from './connectionGate.js';
 import { isoDay } from './clock.js';
 import { ulid } from './ids.js';
 
@@ -31,6 +32,8 @@ export interface CoreOptions {
   keyIterations?: number;
   /** Where unexpected errors are reported (they reach callers only as INTERNAL). */
   logError?: (message: string, error: unknown) => void;
+  /** How calls share the connection; the core makes its own when none is given. */
+  gate?: ConnectionGate;
 }
 
 /** Everything a handler may use. Handlers are plain functions of (ctx, input). */
@@ -84,6 +87,15 @@ export class HandlerContext {
   /** Who the journal names for this change. */
   actor(): string {
     return this.conn.session?.username ?? 'system';
+  }
+
+  /**
+   * Run `work` with the database connection to this call alone (no other call starts or is still
+   * running until it settles): for work that keeps a transaction open across awaits. Outside a
+   * core (no gate) nothing else shares the connection.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T> {
+    return this.options.gate ? this.options.gate.exclusively(work) : work();
   }
 
   /** The single write path: a journal entry and its projection change, in one transaction. */

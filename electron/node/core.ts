@@ -11,6 +11,7 @@ import { lockIfIdle, signOut } from './services/sessions.js';
 import { findUserById, readSite } from '../../db/queries/system.js';
 import type { Connection, CoreOptions } from './context.js';
 import { HandlerContext } from './context.js';
+import { ConnectionGate } from './connectionGate.js';
 import { handlers } from './handlers/index.js';
 import { describeIssues, toFieldIssues } from './zodIssues.js';
 
@@ -24,16 +25,28 @@ export interface Core {
   close(): void;
 }
 
-export function createCore(options: CoreOptions): Core {
+/**
+ * Calls that answer from memory and may run while an import holds the connection alone (the
+ * screen polls them to show the import's progress).
+ */
+const PASS_THE_GATE = new Set<string>(['sync.progress']);
+
+export function createCore(coreOptions: CoreOptions): Core {
+  const options: CoreOptions = { ...coreOptions, gate: coreOptions.gate ?? new ConnectionGate() };
+  const gate = options.gate as ConnectionGate;
   const logError = options.logError ?? ((message, error) => console.error(message, error));
   return {
     async dispatch(conn, method, input) {
+      const passes = PASS_THE_GATE.has(method) && gate.held;
+      const leave = passes ? () => undefined : await gate.enter();
       try {
-        return await dispatchOrThrow(options, conn, method, input);
+        return await dispatchOrThrow(options, conn, method, input, passes);
       } catch (error) {
         if (error instanceof LedgerError) return fail(error.toBody());
         logError(`internal error in ${String(method).slice(0, 80)}`, error);
         return fail({ code: 'INTERNAL', message: 'internal error: the operation was not completed and nothing was changed' });
+      } finally {
+        leave();
       }
     },
     endConnection(conn) {
@@ -51,7 +64,8 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
-async function dispatchOrThrow(options: CoreOptions, conn: Connection, method: string, input: unknown): Promise<Result<unknown>> {
+/** `passingTheGate`: another call holds the connection; this one may read but must not write. */
+async function dispatchOrThrow(options: CoreOptions, conn: Connection, method: string, input: unknown, passingTheGate: boolean): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
     return fail({ code: 'UNKNOWN_METHOD', message: `unknown method: ${String(method).slice(0, 80)}` });
   }
@@ -62,7 +76,7 @@ async function dispatchOrThrow(options: CoreOptions, conn: Connection, method: s
   }
   const ctx = new HandlerContext(options, site, conn);
   if (site) {
-    const refused = checkSessionState(ctx, method);
+    const refused = passingTheGate ? checkSessionStateReadOnly(conn) : checkSessionState(ctx, method);
     if (refused) return refused;
   }
   const denied = checkAccess(options, conn, spec.access);
@@ -95,6 +109,18 @@ function checkSessionState(ctx: HandlerContext, method: MethodName): Result<neve
     return fail({ code: 'PASSWORD_CHANGE_REQUIRED', message: 'your password was reset: choose a new one first' });
   }
   conn.lastActivityAt = ctx.now().getTime();
+  return null;
+}
+
+/**
+ * The same, for a call let through while an import holds the connection: the idle lock is not
+ * applied here (that writes a journal entry, which would join the import's transaction); the
+ * next call after the import applies it.
+ */
+function checkSessionStateReadOnly(conn: Connection): Result<never> | null {
+  if (conn.session === null) return null;
+  if (conn.locked) return fail({ code: 'SESSION_LOCKED', message: 'the session is locked after idle time: enter your password to continue' });
+  if (conn.session.mustChangePassword) return fail({ code: 'PASSWORD_CHANGE_REQUIRED', message: 'your password was reset: choose a new one first' });
   return null;
 }
 

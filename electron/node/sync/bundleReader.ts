@@ -54,10 +54,26 @@ export interface ReadBundleOptions {
   entryHash?: EntryHashRule;
 }
 
+/**
+ * Where a verified bundle's payload lies and what it must hash to: plain data, so another thread
+ * (services/sync/verifyWorker.ts) can read and check the entries while this one applies them.
+ */
+export interface VerifiedPayload {
+  path: string;
+  /** Byte offset of data/journal.ndjson in the archive, and its size. */
+  start: number;
+  size: number;
+  /** Its SHA-384 (hex), as the signed manifest lists it. */
+  sha384: string;
+  header: BundleHeader;
+  limits: BundleLimits;
+}
+
 export interface VerifiedBundle {
   path: string;
   header: BundleHeader;
   signer: VerifiedSignature & { siteId: string };
+  payload: VerifiedPayload;
   /**
    * The entries, parsed and checked against the header as they are read. Throws
    * BundleRejectedError on the first bad line, or at the end if the file changed since it was
@@ -141,16 +157,17 @@ export async function readAndVerifyBundle(path: string, options: ReadBundleOptio
   const mismatch = checkAgainstBag(header, bag.value.info) ?? checkExpectations(header, path, options, limits);
   if (mismatch) return { ok: false, rejection: mismatch };
 
-  const verifiedDigest = (files.get(JOURNAL_FILE) as BagFile).sha384;
   const range = found.journal as { start: number; size: number };
+  const payload: VerifiedPayload = { path, ...range, sha384: (files.get(JOURNAL_FILE) as BagFile).sha384, header, limits };
   return {
     ok: true,
     value: {
       path,
       header,
       signer: { ...signature.value, siteId: header.siteId },
-      lines: () => readLines(path, range, verifiedDigest, header, limits, options.entryHash),
-      entries: () => entriesOf(readLines(path, range, verifiedDigest, header, limits, options.entryHash)),
+      payload,
+      lines: () => readPayloadLines(payload, options.entryHash),
+      entries: () => entriesOf(readPayloadLines(payload, options.entryHash)),
     },
   };
 }
@@ -187,21 +204,19 @@ async function* entriesOf(lines: AsyncGenerator<JournalLine, void, undefined>): 
   for await (const { entry } of lines) yield entry;
 }
 
-/** Second read of data/journal.ndjson, straight from its verified place in the archive. */
-async function* readLines(
-  path: string,
-  range: { start: number; size: number },
-  verifiedDigest: string,
-  header: BundleHeader,
-  limits: BundleLimits,
-  entryHash: EntryHashRule | undefined,
-): AsyncGenerator<JournalLine, void, undefined> {
+/**
+ * Second read of data/journal.ndjson, straight from its verified place in the archive, each
+ * entry checked as it is read. Throws BundleRejectedError on the first bad line, or at the end
+ * if the file changed since it was verified: apply nothing unless the iteration completes.
+ */
+export async function* readPayloadLines(payload: VerifiedPayload, entryHash: EntryHashRule | undefined): AsyncGenerator<JournalLine, void, undefined> {
+  const { path, start, size, sha384: verifiedDigest, header, limits } = payload;
   const lines = new JournalLineReader(header, limits, entryHash);
   const hash = createHash('sha384');
   let bytes = 0;
   const changed = () => new BundleRejectedError(rejection('PAYLOAD_CHANGED', `${JOURNAL_FILE} changed after it was verified`, { file: JOURNAL_FILE }));
-  if (range.size > 0) {
-    const stream = createReadStream(path, { start: range.start, end: range.start + range.size - 1, highWaterMark: 256 * 1024 });
+  if (size > 0) {
+    const stream = createReadStream(path, { start, end: start + size - 1, highWaterMark: 256 * 1024 });
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         bytes += chunk.byteLength;
@@ -217,7 +232,7 @@ async function* readLines(
   }
   // A file changed under us (a hostile device can answer the second read differently) shows
   // here; until then every entry was still checked line by line.
-  if (bytes !== range.size || hash.digest('hex') !== verifiedDigest) throw changed();
+  if (bytes !== size || hash.digest('hex') !== verifiedDigest) throw changed();
   lines.end();
 }
 

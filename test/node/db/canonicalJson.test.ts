@@ -57,6 +57,29 @@ describe('canonicalJson', () => {
     expect(() => parseCanonicalJson('{"a":1,"a":2}')).toThrow(/canonical/);
     expect(() => parseCanonicalJson('{"a":')).toThrow(/not JSON/);
     expect(() => parseCanonicalJson('[[[[1]]]]', 3)).toThrow(/deeper/);
+    expect(parseCanonicalJson('[[[1]]]', 3)).toEqual([[[1]]]);
+    expect(() => parseCanonicalJson('{"a":"\\ud800"}')).toThrow(/surrogate/);
+    expect(() => parseCanonicalJson('{"\\udc00":1}')).toThrow(/surrogate/);
+    expect(() => parseCanonicalJson('-0')).toThrow(/canonical/);
+    expect(() => parseCanonicalJson('[1e400]')).toThrow(/canonical/);
+  });
+
+  it('parseCanonicalJson takes integer-like keys in code-unit order, which is not the order the engine keeps them in', () => {
+    // The engine lists "9" before "10"; canonical order is "10" before "9".
+    expect(parseCanonicalJson('{"10":"b","9":"a","x":{"10":1,"2":0}}')).toEqual({ 9: 'a', 10: 'b', x: { 2: 0, 10: 1 } });
+    expect(() => parseCanonicalJson('{"9":"a","10":"b"}')).toThrow(/canonical/);
+  });
+
+  it('parseCanonicalJson accepts exactly the canonical text of any value, and refuses it re-spaced or re-ordered (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(parseCanonicalJson(text)).toEqual(JSON.parse(text));
+        const spaced = JSON.stringify(JSON.parse(text), null, 1);
+        if (spaced !== text) expect(() => parseCanonicalJson(spaced)).toThrow(CanonicalJsonError);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('round-trips and ignores key insertion order (property)', () => {

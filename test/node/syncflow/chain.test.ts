@@ -3,7 +3,7 @@
 // recipient, expired, revoked, unknown signer, another site's record, above system-high. Each
 // refusal leaves the database as it was (only the alarm, where raising one is the point).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENESIS_HASH, type JournalEntry } from '../../../electron/common/journal.js';
+import { GENESIS_HASH } from '../../../electron/common/journal.js';
 import { UNCLASSIFIED } from '../../../electron/common/classification/index.js';
 import { entryHash } from '../../../db/journal/hash.js';
 import { writeBundle } from '../../../electron/node/sync/bundleFile.js';
@@ -16,6 +16,7 @@ import {
   ackTo,
   addReceipt,
   bundleOf,
+  chainFrom,
   cloneSite,
   enroll,
   exportFrom,
@@ -46,17 +47,6 @@ async function reject(site: SyncSite, path: string, reason: string) {
 }
 
 /** Journal entries of `siteId` continuing from (seq, hash), each carrying `data`. */
-function chainFrom(siteId: string, after: { seq: number; hash: string }, items: { kind: JournalEntry['kind']; entityId: string; data: unknown }[]): JournalEntry[] {
-  let prevHash = after.hash;
-  return items.map((item, i) => {
-    const seq = after.seq + i + 1;
-    const unhashed = { siteId, seq, id: `01J${String(seq).padStart(23, '0')}`, at: '2026-03-02T10:00:00.000Z', actor: 'clerk', action: 'update', ...item, prevHash };
-    const entry = { ...unhashed, hash: entryHash(unhashed) };
-    prevHash = entry.hash;
-    return entry;
-  });
-}
-
 describe('chain rules at headquarters', () => {
   it('holds a bundle after a gap and applies it, with what followed, once the gap fills', async () => {
     const { hq, a } = w;

@@ -12,7 +12,8 @@ import type { ReceiptDraftInput } from '../../../electron/common/receipts/model.
 import { ManualClock } from '../../../electron/node/clock.js';
 import type { Connection } from '../../../electron/node/core.js';
 import { createCore } from '../../../electron/node/core.js';
-import { GENESIS_HASH } from '../../../electron/common/journal.js';
+import { GENESIS_HASH, type JournalEntry } from '../../../electron/common/journal.js';
+import { entryHash } from '../../../db/journal/hash.js';
 import type { Signer } from '../../../electron/node/sync/keys.js';
 import { pemToCertificateDer } from '../../../electron/node/sync/keys.js';
 import { unsealPrivateKey } from '../../../electron/node/sync/sealedKey.js';
@@ -212,4 +213,16 @@ export function snapshot(db: Db) {
     alarms: (db.prepare('SELECT count(*) AS n FROM alarms').get() as { n: number }).n,
     journal: (db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n,
   };
+}
+
+/** Entries continuing `siteId`'s chain after `after`, hashed as the journal hashes them (for bundles written by hand). */
+export function chainFrom(siteId: string, after: { seq: number; hash: string }, items: { kind: JournalEntry['kind']; entityId: string; data: unknown }[]): JournalEntry[] {
+  let prevHash = after.hash;
+  return items.map((item, i) => {
+    const seq = after.seq + i + 1;
+    const unhashed = { siteId, seq, id: `01J${String(seq).padStart(23, '0')}`, at: '2026-03-02T10:00:00.000Z', actor: 'clerk', action: 'update', ...item, prevHash };
+    const entry = { ...unhashed, hash: entryHash(unhashed) };
+    prevHash = entry.hash;
+    return entry;
+  });
 }

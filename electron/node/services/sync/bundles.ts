@@ -8,25 +8,7 @@ import { type BundleHeader, type BundleRejection, BundleRejectedError, type Veri
 import { rejection } from '../../sync/rejection.js';
 import type { TrustSet } from './trust.js';
 import { basename } from 'node:path';
-
-/** Reasons that are security events, not just a bad file: they raise an alarm. */
-export const ALARM_REASONS: ReadonlySet<BundleRejection['reason']> = new Set(['FORK', 'WRONG_SITE_RECORD', 'ABOVE_SYSTEM_HIGH', 'CLASSIFICATION_UNDERSTATED', 'ACK_MISMATCH']);
-
-/** A rejection found after verification (chain, ownership, marking); `alarm` when it is a security event. */
-export class ImportRejected extends Error {
-  constructor(readonly rejection: BundleRejection) {
-    super(`${rejection.reason}: ${rejection.message}`);
-    this.name = 'ImportRejected';
-  }
-
-  get alarm(): boolean {
-    return ALARM_REASONS.has(this.rejection.reason);
-  }
-}
-
-export function rejectImport(reason: BundleRejection['reason'], message: string, details: Record<string, unknown> = {}): never {
-  throw new ImportRejected(rejection(reason, message, details));
-}
+import { ImportRejected } from './importRejected.js';
 
 export interface OpenedBundle {
   path: string | null;

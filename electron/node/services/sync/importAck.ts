@@ -9,7 +9,8 @@ import type { HandlerContext } from '../../context.js';
 import { BundleRejectedError } from '../../sync/bundleFile.js';
 import type { TrustRecord } from '../../../common/sync/model.js';
 import { raiseAlarm } from './alarms.js';
-import { ImportRejected, type OpenedBundle, checkBundleLevel, openBundle, rejectImport, rejectedResult, rejectionOf, result } from './bundles.js';
+import { type OpenedBundle, checkBundleLevel, openBundle, rejectedResult, rejectionOf, result } from './bundles.js';
+import { ImportRejected, rejectImport } from './importRejected.js';
 import type { ProgressReporter } from './progress.js';
 import { trustSet } from './trust.js';
 

@@ -1,7 +1,7 @@
-// Headquarters imports sites' bundles, in any order. Per bundle: verify (bundles.ts), stream the
-// entries into a temporary staging table while checking each record (records.ts), then one
-// synchronous transaction checks the chain against what headquarters holds and applies the new
-// entries, or nothing. Chain rules (docs/sync.md):
+// Headquarters imports sites' bundles, in any order. Per bundle: verify (bundles.ts), then, with
+// the connection to itself, one transaction that checks the chain against what headquarters
+// holds and takes in the entries as the verify worker passes them (bundleIntake.ts), or nothing.
+// Chain rules (docs/sync.md):
 //   continuation (firstSeq = head + 1, previousHead = head)   apply
 //   overlap (firstSeq <= head): hashes of the shared seqs agree  skip those, apply the rest
 //   gap (firstSeq > head + 1)                                    hold; applied when the gap fills
@@ -11,9 +11,9 @@ import type { Database } from 'better-sqlite3';
 import { canonicalJson } from '../../../common/canonicalJson.js';
 import { GENESIS_HASH, type JournalEntry } from '../../../common/journal.js';
 import type { ImportResult } from '../../../common/sync/model.js';
-import { canonicalDataOf, chainHead, entryMarkingText } from '../../../../db/journal/append.js';
-import { type JournalRow, rowToCanonicalLine, rowToEntry } from '../../../../db/journal/rows.js';
-import { applyToProjections } from '../../../../db/projections/apply.js';
+import { inAsyncTransaction } from '../../../../db/asyncTransaction.js';
+import { chainHead } from '../../../../db/journal/append.js';
+import { rowToCanonicalLine } from '../../../../db/journal/rows.js';
 import {
   type HeldBundleRow,
   deleteHeldBundle,
@@ -24,72 +24,25 @@ import {
   insertBundleEvent,
   insertHeldBundle,
   lastBundleEvent,
-  REGISTERS,
 } from '../../../../db/queries/sync.js';
 import type { HandlerContext } from '../../context.js';
 import type { BundleHeader } from '../../sync/bundleFile.js';
 import { parseHeader } from '../../sync/bundleHeader.js';
-import type { JournalLine } from '../../sync/journalLines.js';
-import { type BundleRejection, rejection } from '../../sync/rejection.js';
+import { rejection } from '../../sync/rejection.js';
 import { raiseAlarm } from './alarms.js';
-import {
-  ImportRejected,
-  type OpenedBundle,
-  checkBundleLevel,
-  openBundle,
-  rejectImport,
-  rejectedResult,
-  rejectionOf,
-  result,
-} from './bundles.js';
+import { BundleIntake } from './bundleIntake.js';
+import { type OpenedBundle, checkBundleLevel, openBundle, rejectedResult, rejectionOf, result } from './bundles.js';
+import { type CheckedRow, checkedRow } from './checkedRows.js';
+import { ImportRejected, rejectImport } from './importRejected.js';
 import type { ProgressReporter } from './progress.js';
-import { type RecordKind, isRecordKind, recordOf } from '../../../common/journalMarking.js';
-import { checkForeignEntry } from './records.js';
 import { trustSet } from './trust.js';
+import { verifiedRows } from './verifiedRows.js';
 
-const STAGE_BATCH = 500;
-const APPLY_PAGE = 1000;
+/** Held entries read back per page when a held bundle is released. */
+const HELD_PAGE = 1000;
 
-/**
- * Staged entries of one bundle, in the journal's columns (`data` as canonical JSON text, taken
- * from the verified line as it stands), so the journal takes them in one statement. `record` = 1
- * when the entry carries a record's new state (what the registers apply); (kind, entity) finds
- * each record's last state in the bundle.
- */
-function ensureStage(db: Database): void {
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_stage (
-    token TEXT NOT NULL, seq INTEGER NOT NULL, site_id TEXT NOT NULL, id TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL,
-    kind TEXT NOT NULL, entity_id TEXT NOT NULL, action TEXT NOT NULL, data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
-    marking TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (token, seq)
-  ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS temp.sync_stage_entity ON sync_stage (token, kind, entity_id, record, seq)`);
-}
-
-const STAGE_COLUMNS = 'seq, site_id, id, at, actor, kind, entity_id, action, data, prev_hash, hash, marking';
-
-/** A statement staging one verified entry; `line` is its canonical JSON (the bundle's line). */
-function stager(db: Database, token: string): (entry: JournalEntry, line: string) => void {
-  const insert = db.prepare(
-    `INSERT INTO temp.sync_stage (token, ${STAGE_COLUMNS}, record)
-     VALUES (@token, @seq, @siteId, @id, @at, @actor, @kind, @entityId, @action, @data, @prevHash, @hash, @marking, @record)`,
-  );
-  return (entry, line) =>
-    insert.run({
-      ...entry,
-      token,
-      data: canonicalDataOf(entry, line) ?? canonicalJson(entry.data),
-      marking: entryMarkingText(entry),
-      record: carriesRecord(entry) ? 1 : 0,
-    });
-}
-
-function carriesRecord(entry: JournalEntry): boolean {
-  return isRecordKind(entry.kind) && recordOf(entry) !== null;
-}
-
-function clearStage(db: Database, token: string): void {
-  db.prepare('DELETE FROM temp.sync_stage WHERE token = ?').run(token);
-}
+/** A bundle's checked rows in seq order, from the verify worker or from a held bundle. */
+type RowBatches = AsyncIterable<CheckedRow[]> | Iterable<CheckedRow[]>;
 
 /**
  * Verify every file against the sites' trust store; the good ones per site in chain order (so
@@ -121,7 +74,7 @@ export async function importAtHq(ctx: HandlerContext, paths: readonly string[], 
     results.push(outcome);
     // Also after a no-op: a re-run after an interrupted import finds the gap already filled and
     // must release what is held just as the uninterrupted import would have.
-    results.push(...releaseHeld(ctx, bundle.header.siteId));
+    results.push(...(await releaseHeld(ctx, bundle.header.siteId)));
   }
   progress.update({ phase: 'done', done: opened.length });
   return results;
@@ -129,20 +82,23 @@ export async function importAtHq(ctx: HandlerContext, paths: readonly string[], 
 
 async function importOne(ctx: HandlerContext, bundle: OpenedBundle): Promise<ImportResult> {
   const h = bundle.header;
-  const path = bundle.path;
   try {
     const early = checkBundleLevel(ctx, h) ?? null;
     if (early) throw new ImportRejected(early);
     const noop = alreadyHeld(ctx.db, h);
-    if (noop) return result(bundle, path, { outcome: 'already_imported', message: noop });
-    const token = ctx.newId();
-    ensureStage(ctx.db);
-    try {
-      await stage(ctx, bundle, token);
-      return commit(ctx, bundle, token, null);
-    } finally {
-      clearStage(ctx.db, token);
-    }
+    if (noop) return result(bundle, bundle.path, { outcome: 'already_imported', message: noop });
+    const verified = bundle.verified as NonNullable<OpenedBundle['verified']>;
+    return await ctx.exclusively(async () => {
+      const rows = verifiedRows(verified.payload, { systemHigh: ctx.site.systemHigh, bundleLevel: h.classification.marking.level }, {
+        onWorkersUnavailable: (error) => ctx.options.logError?.('the verify workers could not start; verifying in the importing thread', error),
+      });
+      try {
+        return await inAsyncTransaction(ctx.db, () => takeIn(ctx, bundle, rows, null));
+      } finally {
+        // Stops the worker when the import decided before reading every row (no-op, hold refused, fork).
+        await rows.return(undefined);
+      }
+    });
   } catch (error) {
     return rejectionResult(ctx, bundle, error);
   }
@@ -173,197 +129,77 @@ export function alreadyHeld(db: Database, h: BundleHeader): string | null {
   return null;
 }
 
-/**
- * Read every entry (each checked by the verifier, then as a record of the sending site) into the
- * staging table. A record check that would raise an alarm waits until the whole payload has
- * been read and matched its signed hash, so a medium that answers the second read differently
- * cannot raise alarms in the site's name.
- */
-async function stage(ctx: HandlerContext, bundle: OpenedBundle, token: string): Promise<void> {
-  const db = ctx.db;
-  const stageOne = stager(db, token);
-  const flush = db.transaction((lines: JournalLine[]) => {
-    for (const { entry, line } of lines) stageOne(entry, line);
-  });
-  const limits = { systemHigh: ctx.site.systemHigh, bundleLevel: bundle.header.classification.marking.level };
-  let batch: JournalLine[] = [];
-  let pending: BundleRejection | null = null;
-  for await (const read of (bundle.verified as NonNullable<OpenedBundle['verified']>).lines()) {
-    if (pending) continue;
-    const bad = checkForeignEntry(read.entry, limits);
-    if (bad) {
-      pending = bad;
-      continue;
-    }
-    batch.push(read);
-    if (batch.length >= STAGE_BATCH) {
-      flush(batch);
-      batch = [];
-    }
-  }
-  if (pending) throw new ImportRejected(pending);
-  flush(batch);
-}
 
 /**
- * The chain decision and the application, in one immediate transaction: everything or nothing.
- * `held` is set when the staged entries come from a held bundle (removed here on success).
+ * The chain decision and the writing, inside the import's transaction. `held` is set when the
+ * rows come from a held bundle (removed here on success). Throws ImportRejected or
+ * BundleRejectedError; the caller rolls back.
  */
-function commit(ctx: HandlerContext, bundle: OpenedBundle, token: string, held: HeldBundleRow | null): ImportResult {
+async function takeIn(ctx: HandlerContext, bundle: OpenedBundle, batches: RowBatches, held: HeldBundleRow | null): Promise<ImportResult> {
   const db = ctx.db;
   const h = bundle.header;
   const siteId = h.siteId;
-  return db
-    .transaction((): ImportResult => {
-      const head = chainHead(db, siteId);
-      const fromHold = held !== null;
-      const done = (message: string): ImportResult => {
-        if (held) dropHeld(ctx, held, message, 'released');
-        return result(bundle, bundle.path, { outcome: 'already_imported', message, fromHold });
-      };
-      const nothingNew = alreadyHeld(db, h);
-      if (nothingNew && !fromHold) return result(bundle, bundle.path, { outcome: 'already_imported', message: nothingNew });
-      if (h.entryCount === 0) return done('the bundle carries no entries: nothing changed');
+  const head = chainHead(db, siteId);
+  const fromHold = held !== null;
+  const done = (message: string): ImportResult => {
+    if (held) dropHeld(ctx, held, message, 'released');
+    return result(bundle, bundle.path, { outcome: 'already_imported', message, fromHold });
+  };
+  const nothingNew = alreadyHeld(db, h);
+  if (nothingNew && !fromHold) return result(bundle, bundle.path, { outcome: 'already_imported', message: nothingNew });
+  if (h.entryCount === 0) return done('the bundle carries no entries: nothing changed');
 
-      if (h.firstSeq > head.seq + 1) return hold(ctx, bundle, token, head.seq + 1);
+  if (h.firstSeq > head.seq + 1) return hold(ctx, bundle, batches, head.seq + 1);
 
-      const expectedPrevious = h.firstSeq === 1 ? GENESIS_HASH : hashAt(db, siteId, h.firstSeq - 1);
-      if (expectedPrevious !== h.previousHead) {
-        rejectImport('FORK', `the bundle continues ${siteId} from another history: its previous head at seq ${h.firstSeq - 1} is not the one headquarters holds`, {
-          seq: h.firstSeq - 1,
-          held: expectedPrevious,
-          bundle: h.previousHead,
-        });
-      }
-      const clash = db
-        .prepare(
-          `SELECT s.seq AS seq, j.hash AS held, s.hash AS theirs FROM temp.sync_stage s
-           JOIN journal j ON j.site_id = ? AND j.seq = s.seq
-           WHERE s.token = ? AND j.hash <> s.hash ORDER BY s.seq LIMIT 1`,
-        )
-        .get(siteId, token) as { seq: number; held: string; theirs: string } | undefined;
-      if (clash) {
-        rejectImport('FORK', `${siteId} seq ${clash.seq} in the bundle differs from the entry headquarters already holds: two histories for one seq`, clash);
-      }
-      const skipped = Math.max(0, Math.min(head.seq, h.lastSeq) - h.firstSeq + 1);
-      if (h.lastSeq <= head.seq) return done(`headquarters already holds every entry of this bundle (seq ${h.firstSeq}-${h.lastSeq}), and they agree: nothing changed`);
+  const expectedPrevious = h.firstSeq === 1 ? GENESIS_HASH : hashAt(db, siteId, h.firstSeq - 1);
+  if (expectedPrevious !== h.previousHead) {
+    rejectImport('FORK', `the bundle continues ${siteId} from another history: its previous head at seq ${h.firstSeq - 1} is not the one headquarters holds`, {
+      seq: h.firstSeq - 1,
+      held: expectedPrevious,
+      bundle: h.previousHead,
+    });
+  }
+  const intake = new BundleIntake(db, siteId, head);
+  try {
+    // The iteration ends only once the payload matched its signed hash (or throws).
+    for await (const rows of batches) intake.add(rows);
+    const clash = intake.clash;
+    if (clash) rejectImport('FORK', `${siteId} seq ${clash.seq} in the bundle differs from the entry headquarters already holds: two histories for one seq`, { ...clash });
+    const skipped = Math.max(0, Math.min(head.seq, h.lastSeq) - h.firstSeq + 1);
+    if (h.lastSeq <= head.seq) return done(`headquarters already holds every entry of this bundle (seq ${h.firstSeq}-${h.lastSeq}), and they agree: nothing changed`);
 
-      const appliedByKind = applyStaged(db, siteId, token, head.seq);
-      const applied = h.lastSeq - head.seq;
-      const message = `applied ${applied} entries of ${siteId} (seq ${head.seq + 1}-${h.lastSeq})${skipped > 0 ? `, skipped ${skipped} already held` : ''}${fromHold ? ', from a held bundle' : ''}`;
-      ctx.record(
-        'bundle',
-        h.bundleId,
-        'import',
-        { ...eventData(bundle), applied, skipped, appliedByKind, fromHold, outcome: 'success' },
-        (entry) =>
-          insertBundleEvent(db, {
-            ...eventRow(bundle, ctx, entry),
-            event: fromHold ? 'released' : 'imported',
-            applied,
-            skipped,
-            message,
-          }),
-      );
-      if (held) deleteHeldBundle(db, held.bundleId);
-      return result(bundle, bundle.path, { outcome: 'applied', message, applied, skipped, appliedByKind, fromHold });
-    })
-    .immediate();
+    intake.applyToRegisters();
+    const appliedByKind = intake.appliedByKind();
+    const applied = h.lastSeq - head.seq;
+    const message = `applied ${applied} entries of ${siteId} (seq ${head.seq + 1}-${h.lastSeq})${skipped > 0 ? `, skipped ${skipped} already held` : ''}${fromHold ? ', from a held bundle' : ''}`;
+    ctx.record('bundle', h.bundleId, 'import', { ...eventData(bundle), applied, skipped, appliedByKind, fromHold, outcome: 'success' }, (entry) =>
+      insertBundleEvent(db, {
+        ...eventRow(bundle, ctx, entry),
+        event: fromHold ? 'released' : 'imported',
+        applied,
+        skipped,
+        message,
+      }),
+    );
+    if (held) deleteHeldBundle(db, held.bundleId);
+    return result(bundle, bundle.path, { outcome: 'applied', message, applied, skipped, appliedByKind, fromHold });
+  } finally {
+    intake.dispose();
+  }
 }
 
 /**
- * Insert the staged entries after `afterSeq` (after checking that none changes a record another
- * site owns), then bring the registers to each record's last state in the bundle. Registers hold
- * a record's whole current state, so applying its last entry gives what applying every entry in
- * turn gives, with a fraction of the writes when a bundle carries a record's several steps.
- * Should the registers refuse the last states (a constraint only an intermediate order
- * satisfies), they are rolled back and every entry is applied in turn, which finds the entry to
- * blame.
+ * Keep a bundle that starts after a gap: its entries as the canonical lines it carried (rebuilt
+ * from the checked rows as export builds them), read to the end so only a payload that matched
+ * its signed hash is held.
  */
-function applyStaged(db: Database, siteId: string, token: string, afterSeq: number): Record<string, number> {
-  const params = { token, after: afterSeq, site: siteId };
-  const foreign = db
-    .prepare(
-      `SELECT s.seq, s.kind, s.entity_id AS entityId, r.site_id AS owner FROM temp.sync_stage s JOIN (${REGISTER_OWNERS}) r ON r.kind = s.kind AND r.id = s.entity_id
-       WHERE s.token = @token AND s.seq > @after AND s.record = 1 AND r.site_id <> @site ORDER BY s.seq LIMIT 1`,
-    )
-    .get(params) as { seq: number; kind: string; entityId: string; owner: string } | undefined;
-  if (foreign) {
-    rejectImport('WRONG_SITE_RECORD', `entry seq ${foreign.seq} of ${siteId} changes ${foreign.kind} ${foreign.entityId}, which belongs to ${foreign.owner}`, foreign);
-  }
-  const ord = (db.prepare('SELECT coalesce(max(ord), 0) AS n FROM journal').get() as { n: number }).n;
-  db.prepare(
-    `INSERT INTO journal (${STAGE_COLUMNS}, ord)
-     SELECT ${STAGE_COLUMNS}, @ord + row_number() OVER (ORDER BY seq) FROM temp.sync_stage WHERE token = @token AND seq > @after ORDER BY seq`,
-  ).run({ token, after: afterSeq, ord });
-  const byKind = Object.fromEntries(
-    (db.prepare('SELECT kind, count(*) AS n FROM temp.sync_stage WHERE token = @token AND seq > @after GROUP BY kind ORDER BY kind').all({ token, after: afterSeq }) as { kind: string; n: number }[]).map(
-      (r) => [r.kind, r.n],
-    ),
-  );
-  // Only records travel into headquarters' registers; the site's own sessions, users, settings,
-  // identity, trust and alarms stay audit entries in its chain.
-  db.exec('SAVEPOINT last_states');
-  try {
-    forEachStaged(db, LAST_STATES_SQL, token, afterSeq, (entry) => applyToProjections(db, entry));
-    db.exec('RELEASE last_states');
-  } catch (error) {
-    db.exec('ROLLBACK TO last_states; RELEASE last_states');
-    if (!isConstraintError(error)) throw error;
-    forEachStaged(db, `SELECT ${STAGE_COLUMNS} FROM temp.sync_stage WHERE token = @token AND seq > @after AND record = 1 ORDER BY seq LIMIT @limit`, token, afterSeq, (entry) =>
-      applyRecord(db, entry),
-    );
-  }
-  return byKind;
-}
-
-/** Every register's records with their owner, for the ownership check. */
-const REGISTER_OWNERS = (Object.entries(REGISTERS) as [RecordKind, string][]).map(([kind, table]) => `SELECT '${kind}' AS kind, id, site_id FROM ${table}`).join(' UNION ALL ');
-
-/** Each record's last staged state, in seq order. */
-const LAST_STATES_SQL = `SELECT ${STAGE_COLUMNS
-  .split(', ')
-  .map((c) => `s.${c}`)
-  .join(', ')} FROM temp.sync_stage s
-  WHERE s.token = @token AND s.seq > @after AND s.record = 1
-    AND NOT EXISTS (SELECT 1 FROM temp.sync_stage t WHERE t.token = s.token AND t.kind = s.kind AND t.entity_id = s.entity_id AND t.record = 1 AND t.seq > s.seq)
-  ORDER BY s.seq LIMIT @limit`;
-
-/** Page through staged rows in seq order (a page at a time: flat memory, and no statement left open while writing). */
-function forEachStaged(db: Database, sql: string, token: string, afterSeq: number, visit: (entry: JournalEntry, row: JournalRow) => void): void {
-  const page = db.prepare(sql);
-  let after = afterSeq;
-  for (;;) {
-    const rows = page.all({ token, after, limit: APPLY_PAGE }) as JournalRow[];
-    for (const row of rows) visit(rowToEntry(row), row);
-    if (rows.length < APPLY_PAGE) return;
-    after = (rows[rows.length - 1] as JournalRow).seq;
-  }
-}
-
-function isConstraintError(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
-}
-
-/** A record the registers refuse (a second live control number, say) refuses the bundle, not the whole call. */
-function applyRecord(db: Database, entry: JournalEntry): void {
-  try {
-    applyToProjections(db, entry);
-  } catch (error) {
-    if (error instanceof Error && isConstraintError(error)) {
-      rejectImport('RECORD_INVALID', `entry seq ${entry.seq}: the ${entry.kind} record breaks a rule of the registers (${error.message})`, {
-        seq: entry.seq,
-        kind: entry.kind,
-        entityId: entry.entityId,
-      });
-    }
-    throw error;
-  }
-}
-
-function hold(ctx: HandlerContext, bundle: OpenedBundle, token: string, waitingForSeq: number): ImportResult {
+async function hold(ctx: HandlerContext, bundle: OpenedBundle, batches: RowBatches, waitingForSeq: number): Promise<ImportResult> {
   const db = ctx.db;
   const h = bundle.header;
+  // The entries go in before the bundle's row they refer to: the key is checked at commit.
+  db.pragma('defer_foreign_keys = ON');
+  const keep = db.prepare('INSERT INTO held_entries (bundle_id, seq, entry) VALUES (?, ?, ?)');
+  for await (const rows of batches) for (const row of rows) keep.run(h.bundleId, row.seq, rowToCanonicalLine(row));
   const message = `held back: ${h.siteId} seq ${h.firstSeq}-${h.lastSeq} starts after a gap; waiting for seq ${waitingForSeq}, then it is applied automatically`;
   ctx.record('bundle', h.bundleId, 'hold', { ...eventData(bundle), waitingForSeq, outcome: 'held' }, (entry) => {
     insertHeldBundle(db, {
@@ -380,18 +216,24 @@ function hold(ctx: HandlerContext, bundle: OpenedBundle, token: string, waitingF
       heldAt: entry.at,
       heldBy: entry.actor,
     });
-    // Kept as the canonical lines the bundle carried, rebuilt from the staged columns as export builds them.
-    const keep = db.prepare('INSERT INTO held_entries (bundle_id, seq, entry) VALUES (?, ?, ?)');
-    forEachStaged(db, `SELECT ${STAGE_COLUMNS} FROM temp.sync_stage WHERE token = @token AND seq > @after ORDER BY seq LIMIT @limit`, token, 0, (_entry, row) =>
-      keep.run(h.bundleId, row.seq, rowToCanonicalLine(row)),
-    );
     insertBundleEvent(db, { ...eventRow(bundle, ctx, entry), event: 'held', message });
   });
   return result(bundle, bundle.path, { outcome: 'held', message, waitingForSeq });
 }
 
+/** The rows of a held bundle, read back from the lines kept when it was held (checked then). */
+function* heldRows(db: Database, bundleId: string): Generator<CheckedRow[], void, undefined> {
+  const page = db.prepare('SELECT seq, entry FROM held_entries WHERE bundle_id = ? AND seq > ? ORDER BY seq LIMIT ?');
+  for (let after = 0; ; ) {
+    const rows = page.all(bundleId, after, HELD_PAGE) as { seq: number; entry: string }[];
+    yield rows.map((row) => checkedRow(JSON.parse(row.entry) as JournalEntry, row.entry));
+    if (rows.length < HELD_PAGE) return;
+    after = (rows[rows.length - 1] as { seq: number }).seq;
+  }
+}
+
 /** Apply the held bundles of a site that now continue its chain, lowest first, until none does. */
-function releaseHeld(ctx: HandlerContext, siteId: string): ImportResult[] {
+async function releaseHeld(ctx: HandlerContext, siteId: string): Promise<ImportResult[]> {
   const db = ctx.db;
   const out: ImportResult[] = [];
   for (;;) {
@@ -408,24 +250,12 @@ function releaseHeld(ctx: HandlerContext, siteId: string): ImportResult[] {
       out.push({ ...rejectedResult(bundle, null, why), fromHold: true });
       continue;
     }
-    const token = ctx.newId();
-    ensureStage(db);
     try {
-      const stageOne = stager(db, token);
-      const page = db.prepare('SELECT seq, entry FROM held_entries WHERE bundle_id = ? AND seq > ? ORDER BY seq LIMIT ?');
-      for (let after = 0; ; ) {
-        const rows = page.all(next.bundleId, after, APPLY_PAGE) as { seq: number; entry: string }[];
-        for (const row of rows) stageOne(JSON.parse(row.entry) as JournalEntry, row.entry);
-        if (rows.length < APPLY_PAGE) break;
-        after = (rows[rows.length - 1] as { seq: number }).seq;
-      }
-      out.push(commit(ctx, bundle, token, next));
+      out.push(await ctx.exclusively(() => inAsyncTransaction(db, () => takeIn(ctx, bundle, heldRows(db, next.bundleId), next))));
     } catch (error) {
       const failed = rejectionResult(ctx, bundle, error);
       dropHeld(ctx, next, failed.message, 'dropped');
       out.push({ ...failed, fromHold: true });
-    } finally {
-      clearStage(db, token);
     }
   }
 }

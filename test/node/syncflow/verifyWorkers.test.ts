@@ -1,0 +1,132 @@
+// The verify workers (services/sync/verifyWorker.ts) run only from the compiled code, where their
+// script exists next to verifiedRows.js; the test runner loads sources, which verify in-thread.
+// So these tests load the compiled modules (npm test builds first) and hold the workers to the
+// in-thread checks: the same batches for a good bundle, the same rejection for a bad one.
+import { existsSync, openSync, readSync, writeSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNCLASSIFIED } from '../../../electron/common/classification/index.js';
+import type { JournalEntry } from '../../../electron/common/journal.js';
+import type { CheckedRow, EntryChecks } from '../../../electron/node/services/sync/checkedRows.js';
+import type { VerifiedRowsOptions } from '../../../electron/node/services/sync/verifiedRows.js';
+import type { ReadBundleOptions, VerifiedBundle } from '../../../electron/node/sync/bundleReader.js';
+import type { Verdict } from '../../../electron/node/sync/rejection.js';
+import { writeBundle } from '../../../electron/node/sync/bundleFile.js';
+import { pemToCertificateDer } from '../../../electron/node/sync/keys.js';
+import { type SyncSite, chainFrom, makeSyncSite, signerOf } from './support.js';
+
+const OUT = join(import.meta.dirname, '../../../out/electron/node');
+const BUILT = existsSync(join(OUT, 'services/sync/verifyWorker.js'));
+
+interface Built {
+  verifiedRows(payload: VerifiedBundle['payload'], checks: EntryChecks, options?: VerifiedRowsOptions): AsyncGenerator<CheckedRow[], void, undefined>;
+  readAndVerifyBundle(path: string, options: ReadBundleOptions): Promise<Verdict<VerifiedBundle>>;
+}
+
+async function loadBuilt(): Promise<Built> {
+  const rows = (await import(pathToFileURL(join(OUT, 'services/sync/verifiedRows.js')).href)) as Pick<Built, 'verifiedRows'>;
+  const reader = (await import(pathToFileURL(join(OUT, 'sync/bundleReader.js')).href)) as Pick<Built, 'readAndVerifyBundle'>;
+  return { ...rows, ...reader };
+}
+
+const CHECKS: EntryChecks = { systemHigh: 'SECRET', bundleLevel: 'SECRET' };
+
+/** The workers, never the in-thread fallback: a test that fell back would prove nothing about them. */
+function inWorkersOnly(): VerifiedRowsOptions {
+  return {
+    onWorkersUnavailable: (error) => {
+      throw new Error(`the verify workers did not start: ${String(error)}`);
+    },
+  };
+}
+
+/** Every batch, or the rejection that ended the iteration (its class name and reason). */
+async function drain(rows: AsyncGenerator<CheckedRow[], void, undefined>): Promise<{ batches: CheckedRow[][]; error: { name: string; reason: string } | null }> {
+  const batches: CheckedRow[][] = [];
+  try {
+    for await (const batch of rows) batches.push(batch);
+    return { batches, error: null };
+  } catch (error) {
+    const e = error as Error & { rejection?: { reason: string } };
+    return { batches, error: { name: e.name, reason: e.rejection?.reason ?? e.message } };
+  }
+}
+
+describe.runIf(BUILT)('verify workers (compiled)', () => {
+  let site: SyncSite;
+  let built: Built;
+  beforeAll(async () => {
+    site = await makeSyncSite('SITE-A');
+    built = await loadBuilt();
+  });
+  afterAll(() => site.close());
+
+  async function bundleOf(entries: JournalEntry[]): Promise<string> {
+    const written = await writeBundle({
+      entries,
+      header: { direction: 'site-to-hq', siteId: 'SITE-A', siteName: 'Alpha Works', recipient: 'HQ', classification: UNCLASSIFIED, schemaVersion: 7, appVersion: '0.1.0' },
+      signer: await signerOf(site),
+      outDir: site.medium(),
+      clock: () => site.clock.now(),
+    });
+    return written.path;
+  }
+
+  async function verified(path: string): Promise<VerifiedBundle> {
+    const { identity } = await site.must(site.officer, 'sync.identity', {});
+    const verdict = await built.readAndVerifyBundle(path, { trusted: [{ siteId: 'SITE-A', certificateDer: pemToCertificateDer(identity!.certificatePem) }] });
+    if (!verdict.ok) throw new Error(`the test bundle did not verify: ${verdict.rejection.message}`);
+    return verdict.value;
+  }
+
+  const padding = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'session' as const, entityId: `s-${i}`, data: { note: `entry ${i}` } }));
+  const start = { seq: 0, hash: '0'.repeat(96) };
+
+  it('pass the same rows, in the same batches, as the in-thread checks', async () => {
+    const bundle = await verified(await bundleOf(chainFrom('SITE-A', start, padding(2500))));
+    const inWorkers = await drain(built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly()));
+    const inThread = await drain(built.verifiedRows(bundle.payload, CHECKS, { inThread: true }));
+    expect(inWorkers.error).toBeNull();
+    expect(inWorkers.batches.map((b) => b.length)).toEqual([1000, 1000, 500]);
+    expect(inWorkers.batches).toEqual(inThread.batches);
+  });
+
+  it('refuse a record of another site once the payload is read, as the in-thread checks do', async () => {
+    const foreign = { kind: 'receipt' as const, entityId: '01JFOREIGN00000000000000000', data: { record: { id: '01JFOREIGN00000000000000000', siteId: 'SITE-B' } } };
+    const bundle = await verified(await bundleOf(chainFrom('SITE-A', start, [...padding(1500), foreign, ...padding(10)])));
+    const inWorkers = await drain(built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly()));
+    expect(inWorkers.error).toEqual({ name: 'ImportRejected', reason: 'WRONG_SITE_RECORD' });
+    expect(inWorkers.error).toEqual((await drain(built.verifiedRows(bundle.payload, CHECKS, { inThread: true }))).error);
+  });
+
+  it('refuse a line changed on the medium after the bundle was verified, as the in-thread checks do', async () => {
+    const path = await bundleOf(chainFrom('SITE-A', start, padding(2500)));
+    const bundle = await verified(path);
+    // "entry 1234" becomes "entry 1235": still canonical JSON, no longer the hashed entry.
+    const fd = openSync(path, 'r+');
+    try {
+      const bytes = Buffer.alloc(bundle.payload.size);
+      readSync(fd, bytes, 0, bytes.length, bundle.payload.start);
+      const at = bytes.indexOf('"entry 1234"') + '"entry 123'.length;
+      writeSync(fd, Buffer.from('5'), 0, 1, bundle.payload.start + at);
+    } finally {
+      closeSync(fd);
+    }
+    const inWorkers = await drain(built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly()));
+    expect(inWorkers.error).toEqual({ name: 'BundleRejectedError', reason: 'ENTRY_HASH_MISMATCH' });
+    expect(inWorkers.error).toEqual((await drain(built.verifiedRows(bundle.payload, CHECKS, { inThread: true }))).error);
+  });
+
+  it('stop when the importer stops reading', async () => {
+    const bundle = await verified(await bundleOf(chainFrom('SITE-A', start, padding(5000))));
+    const rows = built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly());
+    const first = await rows.next();
+    expect(first.value).toHaveLength(1000);
+    await expect(rows.return(undefined)).resolves.toEqual({ done: true, value: undefined });
+  });
+});
+
+describe.skipIf(BUILT)('verify workers', () => {
+  it('need the compiled code (npm run build): out/electron/node/services/sync/verifyWorker.js is missing', () => {});
+});
