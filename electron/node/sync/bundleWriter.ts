@@ -153,16 +153,21 @@ async function writeJournal(sink: PayloadSink, options: WriteBundleOptions): Pro
   let previousHead = options.after?.head ?? null;
   let head = previousHead;
   let nextSeq = firstSeq;
-  // Lines are gathered into chunks of about a megabyte: one encode, hash and write (and one
-  // await) per chunk rather than per entry.
+  // Lines are gathered into chunks of about a megabyte: one encode, hash and write per chunk
+  // rather than per entry. One chunk is on its way to the file while the next is read and built,
+  // so the medium's write time overlaps the database's read time.
   let chunk = '';
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (chunk.length === 0) return;
     const encoded = Buffer.from(chunk, 'utf8');
     chunk = '';
     hash.update(encoded);
     bytes += encoded.byteLength;
-    await sink.write(encoded);
+    await writing;
+    writing = sink.write(encoded);
+    // Awaited at the next flush or the end; until then its failure must not count as unhandled.
+    writing.catch(() => undefined);
   };
   for await (const item of options.entries) {
     const entry = 'line' in item ? item.entry : item;
@@ -186,6 +191,7 @@ async function writeJournal(sink: PayloadSink, options: WriteBundleOptions): Pro
     if (options.onProgress && count % 1000 === 0) options.onProgress(count);
   }
   await flush();
+  await writing;
   if (firstSeq === null || previousHead === null || head === null) {
     throw new Error('a bundle without entries needs `after` (the seq and head it continues from)');
   }

@@ -1,7 +1,6 @@
 // Why a bundle was refused, in words: one sentence per reason code of
 // electron/common/sync/reasons.ts (the record is exhaustive, so a new code does not compile
 // until it has its words). The screens show the words, the code and the core's own message.
-import type { LedgerErrorBody } from '../../../electron/common/result.js';
 import type { BundleRejectReason } from '../../../electron/common/sync/reasons.js';
 import { BUNDLE_REJECT_REASONS, IMPORT_REJECT_REASONS } from '../../../electron/common/sync/reasons.js';
 
@@ -90,13 +89,6 @@ export function rejection(reason: BundleRejectReason, message: string): Rejectio
   // The core's error message repeats the code in front ("HASH_MISMATCH: ..."): shown once.
   const prefix = `${reason}: `;
   return { reason, text: REJECT_REASON_TEXT[reason], message: message.startsWith(prefix) ? message.slice(prefix.length) : message };
-}
-
-/** A BUNDLE_REJECTED error (sync.preview answers with one) as a rejection; null for any other error. */
-export function rejectionOfError(error: LedgerErrorBody): Rejection | null {
-  if (error.code !== 'BUNDLE_REJECTED') return null;
-  const reason = error.details?.reason;
-  return isRejectReason(reason) ? rejection(reason, error.message) : null;
 }
 
 /** "Rejected: <words> (<CODE>). <message>" as one line, for summaries and toasts. */

@@ -3,7 +3,7 @@
 // identity made by an administrator, alarms resolved by the security officer; and who sees what.
 import { describe, expect, it } from 'vitest';
 import type { AlarmRecord } from '../../../electron/common/sync/model.js';
-import { REJECT_REASON_TEXT, rejectionOfError } from '../../../renderer/src/stores/SyncReasons.js';
+import { REJECT_REASON_TEXT, rejection } from '../../../renderer/src/stores/SyncReasons.js';
 import { BUNDLE_REJECT_REASONS } from '../../../electron/common/sync/reasons.js';
 import { KEY_PASSPHRASE, enrolBoth, fakeCertificate, syncRig } from './fakeSync.js';
 
@@ -170,13 +170,12 @@ describe('rejection reasons in words', () => {
     expect(new Set(words).size).toBe(BUNDLE_REJECT_REASONS.length);
   });
 
-  it('reads a BUNDLE_REJECTED error of sync.preview, without repeating the code', () => {
-    expect(rejectionOfError({ code: 'BUNDLE_REJECTED', message: 'SIGNER_REVOKED: the key of SITE-A was revoked on 2026-03-01', details: { reason: 'SIGNER_REVOKED' } })).toEqual({
+  it('reads the message of the core without repeating the code in front of it', () => {
+    expect(rejection('SIGNER_REVOKED', 'SIGNER_REVOKED: the key of SITE-A was revoked on 2026-03-01')).toEqual({
       reason: 'SIGNER_REVOKED',
       text: "The signer's key has been revoked",
       message: 'the key of SITE-A was revoked on 2026-03-01',
     });
-    expect(rejectionOfError({ code: 'FORBIDDEN', message: 'no' })).toBeNull();
-    expect(rejectionOfError({ code: 'BUNDLE_REJECTED', message: 'x', details: { reason: 'NOT_A_REASON' } })).toBeNull();
+    expect(rejection('FORK', 'two histories for seq 4').message).toBe('two histories for seq 4');
   });
 });

@@ -13,8 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { entryHashOfCanonical } from '../../../../db/journal/hash.js';
-import { readPayloadLines } from '../../sync/bundleReader.js';
-import type { VerifiedPayload } from '../../sync/bundleReader.js';
+import { type VerifiedPayload, readPayloadLines } from '../../sync/payloadLines.js';
 import { type BundleRejection, BundleRejectedError } from '../../sync/rejection.js';
 import { type CheckedRow, type EntryChecks, checkedRowBatches } from './checkedRows.js';
 import { ImportRejected } from './importRejected.js';
@@ -50,7 +49,13 @@ export type WorkerMessage = { type: 'ready' } | { type: 'rows'; rows: CheckedRow
 type Event = (WorkerMessage & { from: 'lines' | 'records' }) | { type: 'error'; from: 'lines' | 'records'; error: unknown } | { type: 'exit'; from: 'lines' | 'records'; code: number };
 
 const WORKER_SCRIPT = new URL('./verifyWorker.js', import.meta.url);
-const CREDITS = 4;
+const CREDITS = 2;
+/**
+ * Each worker's heap, kept small: a worker holds a few batches at a time, and without a limit V8
+ * lets every thread's heap grow with the garbage of a long import before it collects (three
+ * heaps of a 1M-entry import passed 450 MB together).
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
 
 export interface VerifiedRowsOptions {
   /** Verify in this thread even where the workers could run. */
@@ -80,7 +85,7 @@ async function* fromWorkers(
   };
   const workers: Worker[] = [];
   const start = (from: 'lines' | 'records', job: VerifyJob) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: job, transferList: [job.port] });
+    const worker = new Worker(WORKER_SCRIPT, { workerData: job, transferList: [job.port], resourceLimits: WORKER_HEAP });
     worker.on('message', (message: WorkerMessage) => deliver({ ...message, from }));
     worker.on('error', (error) => deliver({ type: 'error', from, error }));
     worker.on('exit', (code) => deliver({ type: 'exit', from, code }));

@@ -11,7 +11,7 @@
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { JournalEntry } from '../../../common/journal.js';
 import { entryHashOfCanonical } from '../../../../db/journal/hash.js';
-import { readPayloadLines } from '../../sync/bundleReader.js';
+import { readPayloadLines } from '../../sync/payloadLines.js';
 import { BundleRejectedError } from '../../sync/rejection.js';
 import { ROW_BATCH, RecordChecks } from './checkedRows.js';
 import { ImportRejected } from './importRejected.js';
