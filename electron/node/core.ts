@@ -50,13 +50,28 @@ export function createCore(coreOptions: CoreOptions): Core {
       }
     },
     endConnection(conn) {
-      try {
-        const site = readSite(options.db);
-        if (site && conn.session) signOut(new HandlerContext(options, site, conn), 'session_end');
-      } catch (error) {
-        logError('could not record the end of a session', error);
-      }
+      const endNow = (ending: Connection) => {
+        try {
+          const site = readSite(options.db);
+          if (site && ending.session) signOut(new HandlerContext(options, site, ending), 'session_end');
+        } catch (error) {
+          logError('could not record the end of a session', error);
+        }
+        ending.session = null;
+      };
+      if (!gate.held) return endNow(conn);
+      // An import holds the connection: the session ends now, and its journal entry is written
+      // once the import is done (written inside it, it would vanish with a refused bundle).
+      const ending: Connection = { ...conn };
       conn.session = null;
+      conn.locked = false;
+      void gate.enter().then((leave) => {
+        try {
+          endNow(ending);
+        } finally {
+          leave();
+        }
+      });
     },
     close() {
       options.db.close();

@@ -3,6 +3,7 @@
 // refused one). Other calls wait and then run; the import's progress still answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNCLASSIFIED } from '../../../electron/common/classification/index.js';
+import type { ImportResult } from '../../../electron/common/sync/model.js';
 import { writeBundle } from '../../../electron/node/sync/bundleFile.js';
 import { type World, addReceipt, bundleOf, chainFrom, exportFrom, hashAt, headSeq, importAt, makeWorld, signerOf } from './support.js';
 
@@ -45,7 +46,8 @@ describe('calls while an import holds the connection', () => {
     expect(page.total).toBe(250);
   });
 
-  it('keep their own writes when the import is refused and rolled back', async () => {
+  /** A bundle continuing SITE-A's chain at HQ that is refused only after its whole payload is read. */
+  async function refusedAtTheEnd(): Promise<string> {
     const { hq, a } = w;
     await importAt(hq, [await bundleOf(a, 1, headSeq(a))]);
     const head = headSeq(a);
@@ -60,25 +62,54 @@ describe('calls while an import holds the connection', () => {
       outDir: a.medium(),
       clock: () => a.clock.now(),
     });
-    const signIns = () => (hq.db.prepare("SELECT count(*) AS n FROM journal WHERE kind = 'session' AND action = 'sign_in' AND site_id = 'HQ'").get() as { n: number }).n;
-    const before = { signIns: signIns(), siteA: headSeqAtHq() };
-    let settled = false;
+    return written.path;
+  }
 
-    const importing = importAt(hq, [written.path]);
+  /** Starts the import and resolves once its transaction is open (failing if it ended first). */
+  async function importHoldingTheConnection(path: string): Promise<{ importing: Promise<ImportResult[]> }> {
+    const { hq } = w;
+    let settled = false;
+    const importing = importAt(hq, [path]);
     void importing.then(() => (settled = true));
     await until(() => hq.db.inTransaction || settled);
     expect(settled).toBe(false);
+    return { importing };
+  }
+
+  const count = (sql: string) => (w.hq.db.prepare(sql).get() as { n: number }).n;
+  const siteAHead = () => count("SELECT coalesce(max(seq), 0) AS n FROM journal WHERE site_id = 'SITE-A'");
+
+  it('keep their own writes when the import is refused and rolled back', async () => {
+    const { hq } = w;
+    const path = await refusedAtTheEnd();
+    const signIns = () => count("SELECT count(*) AS n FROM journal WHERE kind = 'session' AND action = 'sign_in' AND site_id = 'HQ'");
+    const before = { signIns: signIns(), siteA: siteAHead() };
+
+    const { importing } = await importHoldingTheConnection(path);
     const signingIn = hq.connect('clerk');
     const [result] = await importing;
-    settled = true;
     await signingIn;
 
     expect(result).toMatchObject({ outcome: 'rejected', rejection: { reason: 'WRONG_SITE_RECORD' } });
-    expect(headSeqAtHq()).toBe(before.siteA);
+    expect(siteAHead()).toBe(before.siteA);
     expect(signIns()).toBe(before.signIns + 1);
+  });
 
-    function headSeqAtHq(): number {
-      return (hq.db.prepare("SELECT coalesce(max(seq), 0) AS n FROM journal WHERE site_id = 'SITE-A'").get() as { n: number }).n;
-    }
+  it('end the session of a closed window at once, and journal it once the import is done', async () => {
+    const { hq } = w;
+    const path = await refusedAtTheEnd();
+    const window = await hq.connect('auditor');
+    const ends = () => count("SELECT count(*) AS n FROM journal WHERE kind = 'session' AND action = 'session_end' AND site_id = 'HQ'");
+    const before = ends();
+
+    const { importing } = await importHoldingTheConnection(path);
+    hq.core.endConnection(window);
+    expect(window.session).toBeNull();
+    const [result] = await importing;
+    await until(() => ends() > before);
+
+    expect(result).toMatchObject({ outcome: 'rejected' });
+    expect(ends()).toBe(before + 1);
+    expect(hq.db.prepare("SELECT actor FROM journal WHERE action = 'session_end' ORDER BY ord DESC LIMIT 1").get()).toEqual({ actor: 'auditor' });
   });
 });
