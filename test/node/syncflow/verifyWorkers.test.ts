@@ -2,7 +2,7 @@
 // script exists next to verifiedRows.js; the test runner loads sources, which verify in-thread.
 // So these tests load the compiled modules (npm test builds first) and hold the workers to the
 // in-thread checks: the same batches for a good bundle, the same rejection for a bad one.
-import { existsSync, openSync, readSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,18 @@ describe.runIf(BUILT)('verify workers (compiled)', () => {
     const inWorkers = await drain(built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly()));
     expect(inWorkers.error).toEqual({ name: 'BundleRejectedError', reason: 'ENTRY_HASH_MISMATCH' });
     expect(inWorkers.error).toEqual((await drain(built.verifiedRows(bundle.payload, CHECKS, { inThread: true }))).error);
+  });
+
+  it('give way to the same checks in this thread when they cannot start, and say so', async () => {
+    const broken = join(site.dir, 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('this script cannot load');\n");
+    const bundle = await verified(await bundleOf(chainFrom('SITE-A', start, padding(1500))));
+    const told: unknown[] = [];
+    const fellBack = await drain(built.verifiedRows(bundle.payload, CHECKS, { workerScript: pathToFileURL(broken), onWorkersUnavailable: (error) => told.push(error) }));
+    expect(told).toHaveLength(1);
+    expect(String(told[0])).toMatch(/cannot load/);
+    expect(fellBack).toEqual(await drain(built.verifiedRows(bundle.payload, CHECKS, { inThread: true })));
+    expect(fellBack.batches.flat()).toHaveLength(1500);
   });
 
   it('stop when the importer stops reading', async () => {

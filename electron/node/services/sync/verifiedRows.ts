@@ -60,17 +60,21 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 }
 export interface VerifiedRowsOptions {
   /** Verify in this thread even where the workers could run. */
   inThread?: boolean;
+  /** Another worker script (tests: one that cannot start). */
+  workerScript?: URL;
   /** Told when the workers could not start and this thread verifies instead. */
   onWorkersUnavailable?: (error: unknown) => void;
 }
 
 export function verifiedRows(payload: VerifiedPayload, checks: EntryChecks, options: VerifiedRowsOptions = {}): AsyncGenerator<CheckedRow[], void, undefined> {
   const inThread = () => checkedRowBatches(readPayloadLines(payload, entryHashOfCanonical), checks);
-  if (options.inThread || !existsSync(fileURLToPath(WORKER_SCRIPT))) return inThread();
-  return fromWorkers(payload, checks, inThread, options.onWorkersUnavailable);
+  const script = options.workerScript ?? WORKER_SCRIPT;
+  if (options.inThread || !existsSync(fileURLToPath(script))) return inThread();
+  return fromWorkers(script, payload, checks, inThread, options.onWorkersUnavailable);
 }
 
 async function* fromWorkers(
+  script: URL,
   payload: VerifiedPayload,
   checks: EntryChecks,
   inThread: () => AsyncGenerator<CheckedRow[], void, undefined>,
@@ -85,7 +89,7 @@ async function* fromWorkers(
   };
   const workers: Worker[] = [];
   const start = (from: 'lines' | 'records', job: VerifyJob) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: job, transferList: [job.port], resourceLimits: WORKER_HEAP });
+    const worker = new Worker(script, { workerData: job, transferList: [job.port], resourceLimits: WORKER_HEAP });
     worker.on('message', (message: WorkerMessage) => deliver({ ...message, from }));
     worker.on('error', (error) => deliver({ type: 'error', from, error }));
     worker.on('exit', (code) => deliver({ type: 'exit', from, code }));
