@@ -21,13 +21,44 @@ const versionRef = { id: ulidSchema, expectedVersion: z.number().int().min(1) };
 
 type DraftShape = typeof incidentDraftSchema.shape;
 type RemoveDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+type PatchShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<RemoveDefault<S[K]>> };
+/** A nested object as a patch: every field optional, none filled in by a default. */
+type Patch<T> =
+  T extends z.ZodObject<infer S>
+    ? z.ZodObject<PatchShape<S>>
+    : T extends z.ZodNullable<z.ZodObject<infer S>>
+      ? z.ZodNullable<z.ZodObject<PatchShape<S>>>
+      : T;
 
-/** Fields that may change on an open incident; a field left out stays as it is. */
+/** Stated whole when it changes: a marking is one statement, not fields to mix with the old one. */
+const WHOLE = new Set<string>(['classification']);
+
+function withoutDefault(field: z.ZodType): z.ZodType {
+  return field instanceof z.ZodDefault ? (field.removeDefault() as z.ZodType) : field;
+}
+
+function patchOf(field: z.ZodType): z.ZodType {
+  if (field instanceof z.ZodNullable) return patchOf(field.unwrap() as z.ZodType).nullable();
+  if (!(field instanceof z.ZodObject)) return field;
+  const shape = field.shape as Record<string, z.ZodType>;
+  return z.strictObject(Object.fromEntries(Object.entries(shape).map(([key, inner]) => [key, withoutDefault(inner).optional()])));
+}
+
+/**
+ * Fields that may change on an open incident. A field left out stays as it is; a nested object
+ * (exposure, determination, foreign government, foreign release...) is merged into the stored
+ * one, so a field left out inside it stays too (updateIncident.ts); lists and the marking are
+ * replaced whole.
+ */
 export const incidentChangesSchema = z.strictObject(
   Object.fromEntries(
-    Object.entries(incidentDraftSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.removeDefault() : field).optional()]),
-  ) as { [K in keyof DraftShape]: z.ZodOptional<RemoveDefault<DraftShape[K]>> },
+    Object.entries(incidentDraftSchema.shape).map(([key, field]) => {
+      const inner = withoutDefault(field);
+      return [key, (WHOLE.has(key) ? inner : patchOf(inner)).optional()];
+    }),
+  ) as { [K in keyof DraftShape]: z.ZodOptional<K extends 'classification' ? RemoveDefault<DraftShape[K]> : Patch<RemoveDefault<DraftShape[K]>>> },
 );
+export type IncidentChanges = z.infer<typeof incidentChangesSchema>;
 
 const personFields = {
   name: requiredText(200),

@@ -79,7 +79,15 @@ export function incidentHandlers(r: RecordsFake): Handlers {
       const i = r.incidents.get(id);
       if (!i) return notFound();
       if (i.version !== expectedVersion) return fail({ code: 'CONFLICT', message: `incident is at version ${i.version}` });
-      return store(changed(i, changes), 'update', { reason, changed: Object.keys(changes) });
+      // As the core does: nested objects merged into the stored ones, lists and the marking whole.
+      const merged = Object.fromEntries(
+        Object.entries(changes).map(([key, value]) => {
+          const stored: unknown = i[key as keyof IncidentView];
+          const nested = key !== 'classification' && value !== null && typeof value === 'object' && !Array.isArray(value) && stored !== null && typeof stored === 'object';
+          return [key, nested ? { ...stored, ...value } : value];
+        }),
+      ) as Partial<Stored>;
+      return store(changed(i, merged), 'update', { reason, changed: Object.keys(changes) });
     },
     'incidents.transition': ({ id, expectedVersion, action }) => {
       const i = r.incidents.get(id);

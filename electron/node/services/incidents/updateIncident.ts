@@ -5,6 +5,7 @@ import { incidentDraftSchema } from '../../../common/incidents/model.js';
 import { INCIDENT_STATUS_LABELS } from '../../../common/incidents/steps.js';
 import { INCIDENT_OPEN_STATUSES } from '../../../common/incidents/transitions.js';
 import { LedgerError } from '../../../common/result.js';
+import type { IncidentChanges } from '../../../common/contract/incidents.js';
 import type { HandlerContext } from '../../context.js';
 import { toFieldIssues } from '../../zodIssues.js';
 import { assertIncidentRules } from './rules.js';
@@ -14,8 +15,27 @@ import { toIncidentView } from './view.js';
 export interface UpdateIncidentInput {
   id: string;
   expectedVersion: number;
-  changes: Partial<IncidentDraft>;
+  changes: IncidentChanges;
   reason: string;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The stored draft with the changes laid over it: a field left out keeps its value, and so does
+ * a field left out of a nested object; lists and the marking are replaced whole (the contract
+ * lets the marking through only whole).
+ */
+function applyChanges(before: IncidentDraft, changes: IncidentChanges): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...before };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    const stored = out[key];
+    out[key] = key !== 'classification' && isPlainObject(value) && isPlainObject(stored) ? { ...stored, ...Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) } : value;
+  }
+  return out;
 }
 
 export function assertOpen(incident: Incident): void {
@@ -29,7 +49,7 @@ export function updateIncident(ctx: HandlerContext, input: UpdateIncidentInput):
   const current = loadIncidentForChange(ctx, input.id, input.expectedVersion);
   assertOpen(current);
   const before = draftOfIncident(current);
-  const merged = incidentDraftSchema.safeParse({ ...before, ...Object.fromEntries(Object.entries(input.changes).filter(([, v]) => v !== undefined)) });
+  const merged = incidentDraftSchema.safeParse(applyChanges(before, input.changes));
   if (!merged.success) throw new LedgerError('INVALID_INPUT', 'the changed incident is not valid', { issues: toFieldIssues(merged.error).map((i) => ({ ...i, path: ['changes', ...i.path] })) });
   const draft = merged.data;
   const changed = (Object.keys(draft) as (keyof IncidentDraft)[]).filter((key) => canonicalJson(draft[key]) !== canonicalJson(before[key]));
