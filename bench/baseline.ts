@@ -56,7 +56,7 @@ export function baselineImport(db: Db, rows: readonly RawRow[]): { ms: number; r
  * What any import of these rows must write, with no reading, parsing or checking: the journal
  * rows (as the baseline) and each receipt's last state projected into its register and search
  * index through the app's own projection (db/projections). The import's ratio to this floor is
- * what verification and staging cost; the floor's ratio to the baseline is the cost of keeping
+ * what reading and checking the bundle cost; the floor's ratio to the baseline is the cost of keeping
  * registers beside the journal.
  */
 export function storageFloor(db: Db, rows: readonly RawRow[], project: (db: Db, entry: JournalEntry) => void): { ms: number; rows: number } {
