@@ -130,6 +130,16 @@ describe.runIf(BUILT)('verify workers (compiled)', () => {
     expect(fellBack.batches.flat()).toHaveLength(1500);
   });
 
+  it('pass long lines in smaller batches, within their heaps', async () => {
+    // 60 entries of about 700 kB each (lines may be up to 1 MB): 1,000 of them would not fit.
+    const long = Array.from({ length: 60 }, (_, i) => ({ kind: 'session' as const, entityId: `s-${i}`, data: { note: `${i} `.padEnd(700_000, 'x') } }));
+    const bundle = await verified(await bundleOf(chainFrom('SITE-A', start, long)));
+    const inWorkers = await drain(built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly()));
+    expect(inWorkers.error).toBeNull();
+    expect(inWorkers.batches.flat().map((r) => r.seq)).toEqual(long.map((_, i) => i + 1));
+    expect(Math.max(...inWorkers.batches.map((b) => b.length))).toBeLessThan(10);
+  });
+
   it('stop when the importer stops reading', async () => {
     const bundle = await verified(await bundleOf(chainFrom('SITE-A', start, padding(5000))));
     const rows = built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly());

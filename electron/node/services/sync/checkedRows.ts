@@ -31,6 +31,11 @@ export interface EntryChecks {
 
 /** Rows per batch: large enough that handing a batch between threads costs little, small enough to keep memory flat. */
 export const ROW_BATCH = 1000;
+/**
+ * And at most this much line text per batch: lines may be up to a megabyte each, and a thousand
+ * of those would not fit a verify worker's heap.
+ */
+export const BATCH_CHARS = 4 * 1024 * 1024;
 
 export function checkedRow(entry: JournalEntry, line: string): CheckedRow {
   return {
@@ -81,13 +86,16 @@ export class RecordChecks {
 export async function* checkedRowBatches(lines: AsyncIterable<JournalLine>, checks: EntryChecks): AsyncGenerator<CheckedRow[], void, undefined> {
   const records = new RecordChecks(checks);
   let batch: CheckedRow[] = [];
+  let chars = 0;
   for await (const { entry, line } of lines) {
     const row = records.take(entry, line);
     if (row === null) continue;
     batch.push(row);
-    if (batch.length >= ROW_BATCH) {
+    chars += line.length;
+    if (batch.length >= ROW_BATCH || chars >= BATCH_CHARS) {
       yield batch;
       batch = [];
+      chars = 0;
     }
   }
   records.finish();
