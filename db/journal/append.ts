@@ -70,8 +70,16 @@ export function appendEntry(db: Database, siteId: string, draft: EntryDraft): Jo
  * its data member is stored as it stands instead of being serialised again.
  */
 export function insertEntry(db: Database, entry: JournalEntry, canonical?: string): void {
-  const data = (canonical !== undefined ? canonicalDataOf(entry, canonical) : null) ?? canonicalJson(entry.data);
-  statements(db).insert.run({ ...entry, data, marking: entryMarkingText(entry) });
+  statements(db).insert.run({ ...entry, data: storedDataOf(entry, canonical), marking: entryMarkingText(entry) });
+}
+
+/**
+ * What the journal's `data` column holds for an entry: the data member of its canonical text as
+ * it stands when that text is given and laid out as this entry's (a verified bundle line), else
+ * the data serialised canonically.
+ */
+export function storedDataOf(entry: JournalEntry, canonical?: string): string {
+  return (canonical !== undefined ? canonicalDataOf(entry, canonical) : null) ?? canonicalJson(entry.data);
 }
 
 /** What the journal's `marking` column holds for an entry: its marking as canonical JSON, '' for none. */

@@ -5,8 +5,7 @@
 import type { UsLevel } from '../../../common/classification/index.js';
 import type { JournalEntry } from '../../../common/journal.js';
 import { isRecordKind, recordOf } from '../../../common/journalMarking.js';
-import { canonicalJson } from '../../../common/canonicalJson.js';
-import { canonicalDataOf, entryMarkingText } from '../../../../db/journal/append.js';
+import { entryMarkingText, storedDataOf } from '../../../../db/journal/append.js';
 import type { JournalRow } from '../../../../db/journal/rows.js';
 import type { JournalLine } from '../../sync/journalLines.js';
 import type { BundleRejection } from '../../sync/rejection.js';
@@ -47,7 +46,7 @@ export function checkedRow(entry: JournalEntry, line: string): CheckedRow {
     kind: entry.kind,
     entity_id: entry.entityId,
     action: entry.action,
-    data: canonicalDataOf(entry, line) ?? canonicalJson(entry.data),
+    data: storedDataOf(entry, line),
     prev_hash: entry.prevHash,
     hash: entry.hash,
     marking: entryMarkingText(entry),
@@ -79,25 +78,32 @@ export class RecordChecks {
   }
 }
 
-/**
- * The payload's entries as checked rows, in batches, in this thread. Batches before a failed
- * check may already be applied: the importer rolls them back when the iteration throws.
- */
-export async function* checkedRowBatches(lines: AsyncIterable<JournalLine>, checks: EntryChecks): AsyncGenerator<CheckedRow[], void, undefined> {
-  const records = new RecordChecks(checks);
-  let batch: CheckedRow[] = [];
+/** Items in batches of ROW_BATCH, or fewer once their text reaches BATCH_CHARS. */
+export async function* inBatches<T>(items: AsyncIterable<T>, textOf: (item: T) => string): AsyncGenerator<T[], void, undefined> {
+  let batch: T[] = [];
   let chars = 0;
-  for await (const { entry, line } of lines) {
-    const row = records.take(entry, line);
-    if (row === null) continue;
-    batch.push(row);
-    chars += line.length;
+  for await (const item of items) {
+    batch.push(item);
+    chars += textOf(item).length;
     if (batch.length >= ROW_BATCH || chars >= BATCH_CHARS) {
       yield batch;
       batch = [];
       chars = 0;
     }
   }
-  records.finish();
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * The payload's entries as checked rows, in this thread, batched as the verify workers batch
+ * them. Batches before a failed check may already be applied: the importer rolls them back when
+ * the iteration throws.
+ */
+export async function* checkedRowBatches(lines: AsyncIterable<JournalLine>, checks: EntryChecks): AsyncGenerator<CheckedRow[], void, undefined> {
+  const records = new RecordChecks(checks);
+  for await (const batch of inBatches(lines, (read) => read.line)) {
+    const rows = batch.map(({ entry, line }) => records.take(entry, line)).filter((row) => row !== null);
+    if (rows.length > 0) yield rows;
+  }
+  records.finish();
 }

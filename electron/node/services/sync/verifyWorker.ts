@@ -13,7 +13,7 @@ import type { JournalEntry } from '../../../common/journal.js';
 import { entryHashOfCanonical } from '../../../../db/journal/hash.js';
 import { readPayloadLines } from '../../sync/payloadLines.js';
 import { BundleRejectedError } from '../../sync/rejection.js';
-import { BATCH_CHARS, ROW_BATCH, RecordChecks } from './checkedRows.js';
+import { RecordChecks, inBatches } from './checkedRows.js';
 import { ImportRejected } from './importRejected.js';
 import type { Ending, LinesJob, LinesMessage, RecordsJob, VerifyJob, WorkerMessage } from './verifiedRows.js';
 
@@ -71,18 +71,9 @@ async function checkLines(job: LinesJob, toRecords: MessagePort): Promise<void> 
     toRecords.postMessage({ type: 'lines', lines } satisfies LinesMessage);
   };
   try {
-    let batch: string[] = [];
-    let chars = 0;
-    for await (const { line } of readPayloadLines(job.payload, entryHashOfCanonical)) {
-      batch.push(line);
-      chars += line.length;
-      if (batch.length >= ROW_BATCH || chars >= BATCH_CHARS) {
-        await send(batch);
-        batch = [];
-        chars = 0;
-      }
+    for await (const batch of inBatches(readPayloadLines(job.payload, entryHashOfCanonical), (read) => read.line)) {
+      await send(batch.map((read) => read.line));
     }
-    if (batch.length > 0) await send(batch);
     toRecords.postMessage({ type: 'end' } satisfies LinesMessage);
   } catch (error) {
     toRecords.postMessage(failure(error));
