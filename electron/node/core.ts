@@ -32,9 +32,10 @@ export interface Core {
 const PASS_THE_GATE = new Set<string>(['sync.progress']);
 
 export function createCore(coreOptions: CoreOptions): Core {
-  const options: CoreOptions = { ...coreOptions, gate: coreOptions.gate ?? new ConnectionGate() };
-  const gate = options.gate as ConnectionGate;
-  const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const gate = coreOptions.gate ?? new ConnectionGate();
+  const logError = coreOptions.logError ?? ((message: string, error: unknown) => console.error(message, error));
+  // Handlers see the same gate and logger as the dispatcher.
+  const options: CoreOptions = { ...coreOptions, gate, logError };
   return {
     async dispatch(conn, method, input) {
       const passes = PASS_THE_GATE.has(method) && gate.held;

@@ -83,7 +83,7 @@ export async function importAtHq(ctx: HandlerContext, paths: readonly string[], 
 async function importOne(ctx: HandlerContext, bundle: OpenedBundle): Promise<ImportResult> {
   const h = bundle.header;
   try {
-    const early = checkBundleLevel(ctx, h) ?? null;
+    const early = checkBundleLevel(ctx, h);
     if (early) throw new ImportRejected(early);
     const noop = alreadyHeld(ctx.db, h);
     if (noop) return result(bundle, bundle.path, { outcome: 'already_imported', message: noop });
@@ -95,7 +95,7 @@ async function importOne(ctx: HandlerContext, bundle: OpenedBundle): Promise<Imp
       try {
         return await inAsyncTransaction(ctx.db, () => takeIn(ctx, bundle, rows, null));
       } finally {
-        // Stops the worker when the import decided before reading every row (no-op, hold refused, fork).
+        // Stops the verify workers when the import decided before reading every row (a no-op, a fork at the boundary).
         await rows.return(undefined);
       }
     });
