@@ -10,7 +10,7 @@ import { BAG_INFO_TXT, type BagFile, PAYLOAD_DIR, TAG_MANIFEST, tagText, validat
 import { type BundleDirection, type BundleHeader, fileNameFor, parseHeader } from './bundleHeader.js';
 import { BUNDLE_FILES, BUNDLE_JSON, JOURNAL_FILE, SIGNATURE_FILE, TAG_MANIFEST_ENTRIES } from './bundleNames.js';
 import { type VerifiedSignature, verifyDetached } from './cms.js';
-import type { EntryHashRule, JournalLine } from './journalLines.js';
+import type { EntryHashRule, JournalLine } from './lineBatch.js';
 import { type BundleLimits, DEFAULT_BUNDLE_LIMITS, type VerifiedPayload, readPayloadLines } from './payloadLines.js';
 import { spkiFingerprints } from './keys.js';
 import { type BundleRejectReason, type BundleRejection, BundleRejectedError, type Verdict, rejection } from './rejection.js';

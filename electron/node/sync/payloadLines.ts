@@ -1,12 +1,11 @@
 // The second read of a verified bundle's payload, data/journal.ndjson, straight from its place in
-// the archive, every line checked as it is read (journalLines.ts). Kept apart from the verifier
+// the archive, every line checked as it is read (payloadBatches.ts cuts it into batches of
+// lines, lineBatch.ts checks each, entrySequence.ts joins them). Kept apart from the verifier
 // (bundleReader.ts) so the verify workers load it without the signature and certificate code.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { BundleHeader } from './bundleHeader.js';
-import { JOURNAL_FILE } from './bundleNames.js';
-import { type EntryHashRule, type JournalLine, JournalLineReader } from './journalLines.js';
-import { BundleRejectedError, rejection } from './rejection.js';
+import { EntrySequence } from './entrySequence.js';
+import { type EntryHashRule, type JournalLine, checkLineBatch } from './lineBatch.js';
+import { payloadBatches } from './payloadBatches.js';
 
 export interface BundleLimits {
   maxBundleBytes: number;
@@ -45,32 +44,16 @@ export interface VerifiedPayload {
 /**
  * Second read of data/journal.ndjson, straight from its verified place in the archive, each
  * entry checked as it is read. Throws BundleRejectedError on the first bad line, or at the end
- * if the file changed since it was verified: apply nothing unless the iteration completes.
+ * if the file changed since it was verified: apply nothing unless the iteration completes. (The
+ * import checks the same batches in worker threads: services/sync/verifiedRows.ts.)
  */
 export async function* readPayloadLines(payload: VerifiedPayload, entryHash: EntryHashRule | undefined): AsyncGenerator<JournalLine, void, undefined> {
-  const { path, start, size, sha384: verifiedDigest, header, limits } = payload;
-  const lines = new JournalLineReader(header, limits, entryHash);
-  const hash = createHash('sha384');
-  let bytes = 0;
-  const changed = () => new BundleRejectedError(rejection('PAYLOAD_CHANGED', `${JOURNAL_FILE} changed after it was verified`, { file: JOURNAL_FILE }));
-  if (size > 0) {
-    const stream = createReadStream(path, { start, end: start + size - 1, highWaterMark: 256 * 1024 });
-    try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        bytes += chunk.byteLength;
-        hash.update(chunk);
-        yield* lines.push(chunk);
-      }
-    } catch (error) {
-      if (error instanceof BundleRejectedError) throw error;
-      throw changed();
-    } finally {
-      stream.destroy();
-    }
+  const sequence = new EntrySequence(payload.header);
+  const checks = { siteId: payload.header.siteId, maxJsonDepth: payload.limits.maxJsonDepth, entryHash };
+  for await (const batch of payloadBatches(payload)) {
+    const { summary, lines } = checkLineBatch(batch, checks);
+    sequence.accept(summary);
+    yield* lines;
   }
-  // A file changed under us (a hostile device can answer the second read differently) shows
-  // here; until then every entry was still checked line by line.
-  if (bytes !== size || hash.digest('hex') !== verifiedDigest) throw changed();
-  lines.end();
+  sequence.end();
 }
-

@@ -33,8 +33,9 @@ async function loadBuilt(): Promise<Built> {
 const CHECKS: EntryChecks = { systemHigh: 'SECRET', bundleLevel: 'SECRET' };
 
 /** The workers, never the in-thread fallback: a test that fell back would prove nothing about them. */
-function inWorkersOnly(): VerifiedRowsOptions {
+function inWorkersOnly(checkers?: number): VerifiedRowsOptions {
   return {
+    checkers,
     onWorkersUnavailable: (error) => {
       throw new Error(`the verify workers did not start: ${String(error)}`);
     },
@@ -42,14 +43,15 @@ function inWorkersOnly(): VerifiedRowsOptions {
 }
 
 /** Every batch, or the rejection that ended the iteration (its class name and reason). */
-async function drain(rows: AsyncGenerator<CheckedRow[], void, undefined>): Promise<{ batches: CheckedRow[][]; error: { name: string; reason: string } | null }> {
+async function drain(rows: AsyncGenerator<CheckedRow[], void, undefined>): Promise<{ batches: CheckedRow[][]; error: { name: string; reason: string; line?: unknown } | null }> {
   const batches: CheckedRow[][] = [];
   try {
     for await (const batch of rows) batches.push(batch);
     return { batches, error: null };
   } catch (error) {
-    const e = error as Error & { rejection?: { reason: string } };
-    return { batches, error: { name: e.name, reason: e.rejection?.reason ?? e.message } };
+    const e = error as Error & { rejection?: { reason: string; details: Record<string, unknown> } };
+    const line = e.rejection?.details.line;
+    return { batches, error: { name: e.name, reason: e.rejection?.reason ?? e.message, ...(line === undefined ? {} : { line }) } };
   }
 }
 
@@ -83,13 +85,40 @@ describe.runIf(BUILT)('verify workers (compiled)', () => {
   const padding = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'session' as const, entityId: `s-${i}`, data: { note: `entry ${i}` } }));
   const start = { seq: 0, hash: '0'.repeat(96) };
 
-  it('pass the same rows, in the same batches, as the in-thread checks', async () => {
-    const bundle = await verified(await bundleOf(chainFrom('SITE-A', start, padding(2500))));
-    const inWorkers = await drain(built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly()));
+  it.each([1, 3])('pass the same rows, in the same batches, as the in-thread checks (%i checkers)', async (checkers) => {
+    const bundle = await verified(await bundleOf(chainFrom('SITE-A', start, padding(7500))));
+    const inWorkers = await drain(built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly(checkers)));
     const inThread = await drain(built.verifiedRows(bundle.payload, CHECKS, { inThread: true }));
     expect(inWorkers.error).toBeNull();
-    expect(inWorkers.batches.map((b) => b.length)).toEqual([1000, 1000, 500]);
+    expect(inWorkers.batches.map((b) => b.length)).toEqual([1000, 1000, 1000, 1000, 1000, 1000, 1000, 500]);
+    expect(inWorkers.batches.flat().map((r) => r.seq)).toEqual(Array.from({ length: 7500 }, (_, i) => i + 1));
     expect(inWorkers.batches).toEqual(inThread.batches);
+  });
+
+  it('name the first bad line of the file, not the first a checker happened to find', async () => {
+    // Batches go to three checkers in turn: the bad line of the fifth batch (checker 2) is found
+    // while the broken link at the start of the sixth is still to come, and a line in the third
+    // (checker 3) is bad too. The file's order decides.
+    const path = await bundleOf(chainFrom('SITE-A', start, padding(6000)));
+    const bundle = await verified(path);
+    // Same length, still canonical JSON, no longer the hashed entry: line 2345 and line 4321.
+    const fd = openSync(path, 'r+');
+    try {
+      const bytes = Buffer.alloc(bundle.payload.size);
+      readSync(fd, bytes, 0, bytes.length, bundle.payload.start);
+      for (const n of [4321, 2345]) {
+        const at = bytes.indexOf(`"entry ${n - 1}"`) + 1;
+        writeSync(fd, Buffer.from('E'), 0, 1, bundle.payload.start + at);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    for (const checkers of [1, 3]) {
+      const inWorkers = await drain(built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly(checkers)));
+      expect(inWorkers.error).toEqual({ name: 'BundleRejectedError', reason: 'ENTRY_HASH_MISMATCH', line: 2345 });
+      expect(inWorkers.batches.flat()).toHaveLength(2000);
+    }
+    expect((await drain(built.verifiedRows(bundle.payload, CHECKS, { inThread: true }))).error).toMatchObject({ line: 2345 });
   });
 
   it('refuse a record of another site once the payload is read, as the in-thread checks do', async () => {
@@ -114,7 +143,7 @@ describe.runIf(BUILT)('verify workers (compiled)', () => {
       closeSync(fd);
     }
     const inWorkers = await drain(built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly()));
-    expect(inWorkers.error).toEqual({ name: 'BundleRejectedError', reason: 'ENTRY_HASH_MISMATCH' });
+    expect(inWorkers.error).toEqual({ name: 'BundleRejectedError', reason: 'ENTRY_HASH_MISMATCH', line: 1235 });
     expect(inWorkers.error).toEqual((await drain(built.verifiedRows(bundle.payload, CHECKS, { inThread: true }))).error);
   });
 

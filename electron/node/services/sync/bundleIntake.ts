@@ -1,40 +1,25 @@
-// Writing one bundle's checked rows at headquarters, inside the import's transaction, as they
-// arrive: rows headquarters already holds are compared (a different hash for a held seq is a
-// fork), new rows go straight into the journal, and each record's last state in the bundle is
-// noted. Once every row is in: no row may change a record another site owns, then the registers
-// are brought to each record's last state. Registers hold a record's whole current state, so
-// applying its last entry gives what applying every entry in turn gives, with a fraction of the
-// writes when a bundle carries a record's several steps. Should the registers refuse the last
-// states (a constraint only an intermediate order satisfies), they are rolled back and every
-// entry is applied in turn, which finds the entry to blame.
+// Writing one bundle's checked rows at headquarters, inside the import's transaction, a batch at
+// a time as they arrive: rows headquarters already holds are compared (a different hash for a
+// held seq is a fork), new rows go straight into the journal, and the registers are brought to
+// each record's last state in the batch, once no record the batch changes belongs to another
+// site. Registers hold a record's whole current state, so applying its last entry in a batch
+// gives what applying each of its entries in turn gives, with a fraction of the writes (a record
+// moves through several steps close together). Should the registers refuse the last states (a
+// constraint only an intermediate order satisfies), they are rolled back and the batch's entries
+// are applied in turn, which finds the entry to blame. A refusal is kept back until the whole
+// payload has been read and verified (finish), like every rejection that raises an alarm.
 import type { Database } from 'better-sqlite3';
 import type { ChainHead } from '../../../../db/journal/append.js';
-import { type JournalRow, JOURNAL_COLUMNS, rowToEntry } from '../../../../db/journal/rows.js';
+import { JOURNAL_COLUMNS, rowToEntry } from '../../../../db/journal/rows.js';
 import { applyToProjections } from '../../../../db/projections/apply.js';
 import { REGISTERS } from '../../../../db/queries/sync.js';
 import { prepared } from '../../../../db/statements.js';
-import type { JournalEntry } from '../../../common/journal.js';
-import { type RecordKind, isRecordKind, recordOf } from '../../../common/journalMarking.js';
+import type { RecordKind } from '../../../common/journalMarking.js';
+import { type BundleRejection, rejection } from '../../sync/rejection.js';
 import type { CheckedRow } from './checkedRows.js';
-import { rejectImport } from './importRejected.js';
-
-const PAGE = 1000;
-
-/**
- * Each record the bundle changes, with the first and the last seq that carry its state. Temporary
- * (this connection only), emptied before and after every bundle; a rolled-back import takes it
- * with it.
- */
-const LAST_STATES_DDL = `CREATE TEMP TABLE IF NOT EXISTS sync_last_state (
-    kind TEXT NOT NULL, entity_id TEXT NOT NULL, first_seq INTEGER NOT NULL, seq INTEGER NOT NULL,
-    PRIMARY KEY (kind, entity_id)
-  ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS temp.sync_last_state_seq ON sync_last_state (seq);
-  DELETE FROM temp.sync_last_state;`;
+import { ImportRejected } from './importRejected.js';
 
 const INSERT_ENTRY = `INSERT INTO journal (${JOURNAL_COLUMNS}, marking, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const NOTE_STATE = `INSERT INTO temp.sync_last_state (kind, entity_id, first_seq, seq) VALUES (?, ?, ?, ?)
-  ON CONFLICT (kind, entity_id) DO UPDATE SET seq = excluded.seq`;
 const HELD_HASH = 'SELECT hash FROM journal WHERE site_id = ? AND seq = ?';
 
 export interface Clash {
@@ -47,6 +32,10 @@ export class BundleIntake {
   private readonly byKind = new Map<string, number>();
   private readonly ordBase: number;
   private firstClash: Clash | null = null;
+  /** The first record of another site the bundle changes. */
+  private foreign: BundleRejection | null = null;
+  /** The first entry the registers refuse. */
+  private refused: BundleRejection | null = null;
 
   constructor(
     private readonly db: Database,
@@ -55,7 +44,6 @@ export class BundleIntake {
     private readonly head: ChainHead,
   ) {
     if (!db.inTransaction) throw new Error('a bundle is taken in inside the import transaction');
-    db.exec(LAST_STATES_DDL);
     // Local order continues after every entry held; seq - head keeps it gapless for this bundle.
     this.ordBase = (db.prepare('SELECT coalesce(max(ord), 0) AS n FROM journal').get() as { n: number }).n;
   }
@@ -63,7 +51,7 @@ export class BundleIntake {
   /** Take in a batch (rows in seq order, as the verifier passed them). */
   add(rows: readonly CheckedRow[]): void {
     const insert = prepared(this.db, INSERT_ENTRY);
-    const note = prepared(this.db, NOTE_STATE);
+    const records: CheckedRow[] = [];
     for (const r of rows) {
       if (r.seq <= this.head.seq) {
         this.compareHeld(r);
@@ -73,9 +61,10 @@ export class BundleIntake {
       // payload is checked against its signed hash before the fork is raised.
       if (this.firstClash) continue;
       insert.run(r.site_id, r.seq, r.id, r.at, r.actor, r.kind, r.entity_id, r.action, r.data, r.prev_hash, r.hash, r.marking, this.ordBase + r.seq - this.head.seq);
-      if (r.record === 1) note.run(r.kind, r.entity_id, r.seq, r.seq);
+      if (r.record === 1) records.push(r);
       this.byKind.set(r.kind, (this.byKind.get(r.kind) ?? 0) + 1);
     }
+    if (records.length > 0 && !this.firstClash) this.applyToRegisters(records);
   }
 
   /** The first held seq whose hash the bundle contradicts, once every row has been added. */
@@ -88,23 +77,11 @@ export class BundleIntake {
     return Object.fromEntries([...this.byKind].sort(([a], [b]) => a.localeCompare(b)));
   }
 
-  /** After the last batch: the ownership check, then the registers. Throws ImportRejected. */
-  applyToRegisters(): void {
-    this.checkOwnership();
-    this.db.exec('SAVEPOINT last_states');
-    try {
-      this.forEachLastState((entry) => applyToProjections(this.db, entry));
-      this.db.exec('RELEASE last_states');
-    } catch (error) {
-      this.db.exec('ROLLBACK TO last_states; RELEASE last_states');
-      if (!isConstraintError(error)) throw error;
-      this.forEachRecordStep((entry) => applyRecord(this.db, entry));
-    }
-  }
-
-  /** Leave nothing behind on the connection (the transaction's end would not empty a temp table it did not create). */
-  dispose(): void {
-    if (this.db.open) this.db.exec('DELETE FROM temp.sync_last_state');
+  /** After the last batch (the payload verified): throws the refusal kept back, if any, as ImportRejected. */
+  finish(): void {
+    // A record of another site is named before a register rule: it is checked first in every batch.
+    const refusal = this.foreign ?? this.refused;
+    if (refusal) throw new ImportRejected(refusal);
   }
 
   private compareHeld(r: CheckedRow): void {
@@ -113,73 +90,68 @@ export class BundleIntake {
     if (held !== r.hash) this.firstClash = { seq: r.seq, held: held ?? '', theirs: r.hash };
   }
 
-  /** No record the bundle changes may belong to another site (each register asked for exactly the records touched). */
-  private checkOwnership(): void {
-    for (const [kind, table] of Object.entries(REGISTERS) as [RecordKind, string][]) {
-      const foreign = prepared(
-        this.db,
-        `SELECT l.first_seq AS seq, l.entity_id AS entityId, r.site_id AS owner FROM temp.sync_last_state l JOIN ${table} r ON r.id = l.entity_id
-         WHERE l.kind = ? AND r.site_id <> ? ORDER BY l.first_seq LIMIT 1`,
-      ).get(kind, this.siteId) as { seq: number; entityId: string; owner: string } | undefined;
-      if (foreign) {
-        rejectImport('WRONG_SITE_RECORD', `entry seq ${foreign.seq} of ${this.siteId} changes ${kind} ${foreign.entityId}, which belongs to ${foreign.owner}`, { ...foreign, kind });
+  /** The batch's records (in seq order) into the registers, each at its last state in the batch. */
+  private applyToRegisters(records: readonly CheckedRow[]): void {
+    this.foreign ??= this.firstForeign(records);
+    if (this.foreign || this.refused) return;
+    const last = new Map<string, CheckedRow>();
+    for (const r of records) {
+      const key = `${r.kind} ${r.entity_id}`;
+      // Re-inserted, so the map's order is the order of each record's last entry.
+      last.delete(key);
+      last.set(key, r);
+    }
+    this.db.exec('SAVEPOINT last_states');
+    try {
+      for (const r of last.values()) applyToProjections(this.db, rowToEntry(r));
+      this.db.exec('RELEASE last_states');
+    } catch (error) {
+      this.db.exec('ROLLBACK TO last_states; RELEASE last_states');
+      if (!isConstraintError(error)) throw error;
+      this.refused = this.firstRefused(records);
+    }
+  }
+
+  /** The first record (by the first entry that touches it) that belongs to another site. */
+  private firstForeign(records: readonly CheckedRow[]): BundleRejection | null {
+    const seen = new Set<string>();
+    for (const r of records) {
+      const key = `${r.kind} ${r.entity_id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const kind = r.kind as RecordKind;
+      const owner = (prepared(this.db, `SELECT site_id FROM ${REGISTERS[kind]} WHERE id = ?`).get(r.entity_id) as { site_id: string } | undefined)?.site_id;
+      if (owner !== undefined && owner !== this.siteId) {
+        return rejection('WRONG_SITE_RECORD', `entry seq ${r.seq} of ${this.siteId} changes ${kind} ${r.entity_id}, which belongs to ${owner}`, {
+          seq: r.seq,
+          entityId: r.entity_id,
+          owner,
+          kind,
+        });
       }
     }
+    return null;
   }
 
-  /** Each record's last state, in seq order, a page at a time (no statement left open while writing). */
-  private forEachLastState(visit: (entry: JournalEntry) => void): void {
-    const page = prepared(
-      this.db,
-      `SELECT ${prefixed('j')} FROM temp.sync_last_state l CROSS JOIN journal j ON j.site_id = ? AND j.seq = l.seq
-       WHERE l.seq > ? ORDER BY l.seq LIMIT ${PAGE}`,
-    );
-    for (let after = this.head.seq; ; ) {
-      const rows = page.all(this.siteId, after) as JournalRow[];
-      for (const row of rows) visit(rowToEntry(row));
-      if (rows.length < PAGE) return;
-      after = (rows[rows.length - 1] as JournalRow).seq;
-    }
-  }
-
-  /** Every entry of the bundle that carries a record, in seq order. */
-  private forEachRecordStep(visit: (entry: JournalEntry) => void): void {
-    const page = prepared(this.db, `SELECT ${JOURNAL_COLUMNS} FROM journal WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ${PAGE}`);
-    for (let after = this.head.seq; ; ) {
-      const rows = page.all(this.siteId, after) as JournalRow[];
-      for (const row of rows) {
-        if (!isRecordKind(row.kind as JournalEntry['kind'])) continue;
-        const entry = rowToEntry(row);
-        if (recordOf(entry) !== null) visit(entry);
+  /** Every step of the batch in turn: the entry the registers refuse, if any (else they are applied). */
+  private firstRefused(records: readonly CheckedRow[]): BundleRejection | null {
+    for (const r of records) {
+      const entry = rowToEntry(r);
+      try {
+        applyToProjections(this.db, entry);
+      } catch (error) {
+        if (!isConstraintError(error)) throw error;
+        return rejection('RECORD_INVALID', `entry seq ${entry.seq}: the ${entry.kind} record breaks a rule of the registers (${(error as Error).message})`, {
+          seq: entry.seq,
+          kind: entry.kind,
+          entityId: entry.entityId,
+        });
       }
-      if (rows.length < PAGE) return;
-      after = (rows[rows.length - 1] as JournalRow).seq;
     }
+    return null;
   }
-}
-
-function prefixed(alias: string): string {
-  return JOURNAL_COLUMNS.split(', ')
-    .map((column) => `${alias}.${column}`)
-    .join(', ');
 }
 
 function isConstraintError(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
-}
-
-/** A record the registers refuse (a second live control number, say) refuses the bundle. */
-function applyRecord(db: Database, entry: JournalEntry): void {
-  try {
-    applyToProjections(db, entry);
-  } catch (error) {
-    if (error instanceof Error && isConstraintError(error)) {
-      rejectImport('RECORD_INVALID', `entry seq ${entry.seq}: the ${entry.kind} record breaks a rule of the registers (${error.message})`, {
-        seq: entry.seq,
-        kind: entry.kind,
-        entityId: entry.entityId,
-      });
-    }
-    throw error;
-  }
 }

@@ -1,13 +1,18 @@
-// What an import writes, read from a verified bundle's payload: every entry checked by the
-// verifier (bundleReader) and as a record of the sending site (records.ts), then laid out in the
-// journal's columns, in batches. Runs in the verify worker, or in the importing thread when no
-// worker can be started (verifiedRows.ts); either way the importer gets the same batches.
+// What an import writes, read from a verified bundle's payload a batch of lines at a time: every
+// entry checked as a line of the bundle (sync/lineBatch.ts) and as a record of the sending site
+// (records.ts), then laid out in the journal's columns. The batches are checked in the verify
+// workers, or in the importing thread when no worker can be started (verifiedRows.ts), and joined
+// in order here; either way the importer gets the same batches.
 import type { UsLevel } from '../../../common/classification/index.js';
 import type { JournalEntry } from '../../../common/journal.js';
 import { isRecordKind, recordOf } from '../../../common/journalMarking.js';
 import { entryMarkingText, storedDataOf } from '../../../../db/journal/append.js';
 import type { JournalRow } from '../../../../db/journal/rows.js';
-import type { JournalLine } from '../../sync/journalLines.js';
+import type { BundleHeader } from '../../sync/bundleHeader.js';
+import { EntrySequence } from '../../sync/entrySequence.js';
+import { type LineBatchSummary, type LineChecks, checkLineBatch } from '../../sync/lineBatch.js';
+import { type LineBatch, payloadBatches } from '../../sync/payloadBatches.js';
+import type { VerifiedPayload } from '../../sync/payloadLines.js';
 import type { BundleRejection } from '../../sync/rejection.js';
 import { ImportRejected } from './importRejected.js';
 import { checkForeignEntry } from './records.js';
@@ -28,14 +33,6 @@ export interface EntryChecks {
   bundleLevel: UsLevel;
 }
 
-/** Rows per batch: large enough that handing a batch between threads costs little, small enough to keep memory flat. */
-export const ROW_BATCH = 1000;
-/**
- * And at most this much line text per batch: lines may be up to a megabyte each, and a thousand
- * of those would not fit a verify worker's heap.
- */
-export const BATCH_CHARS = 4 * 1024 * 1024;
-
 export function checkedRow(entry: JournalEntry, line: string): CheckedRow {
   return {
     site_id: entry.siteId,
@@ -54,56 +51,67 @@ export function checkedRow(entry: JournalEntry, line: string): CheckedRow {
   };
 }
 
+/** One batch of lines, checked as lines and then as records, in the journal's columns. */
+export interface CheckedBatch {
+  summary: LineBatchSummary;
+  /** A row per line that passed, up to the first that failed a record check. */
+  rows: CheckedRow[];
+  /** That record check's rejection. */
+  recordFailure: BundleRejection | null;
+}
+
+/** The checks on one batch that need nothing outside it (a verify worker's part). */
+export function checkRowBatch(batch: LineBatch, lineChecks: LineChecks, checks: EntryChecks): CheckedBatch {
+  const { summary, lines } = checkLineBatch(batch, lineChecks);
+  const rows: CheckedRow[] = [];
+  let recordFailure: BundleRejection | null = null;
+  for (const { entry, line } of lines) {
+    recordFailure = checkForeignEntry(entry, checks);
+    if (recordFailure) break;
+    rows.push(checkedRow(entry, line));
+  }
+  return { summary, rows, recordFailure };
+}
+
 /**
- * The record checks over a bundle's entries in order. A record check that would raise an alarm
- * is kept back (`pending`) and nothing after it is taken: it is thrown only once the whole
- * payload has been read and verified, so a medium that answers the second read differently
- * cannot raise alarms in the site's name.
+ * Checked batches joined in file order: the lines' checks across batches (entrySequence.ts),
+ * then the rows to write. A record check that would raise an alarm is kept back and no row after
+ * it is taken: it is thrown only once the whole payload has been read and verified, so a medium
+ * that answers the second read differently cannot raise alarms in the site's name.
  */
-export class RecordChecks {
-  pending: BundleRejection | null = null;
+export class CheckedBatches {
+  private readonly sequence: EntrySequence;
+  private pending: BundleRejection | null = null;
 
-  constructor(private readonly checks: EntryChecks) {}
-
-  /** The entry's row, or null once a check has failed. */
-  take(entry: JournalEntry, line: string): CheckedRow | null {
-    if (this.pending) return null;
-    this.pending = checkForeignEntry(entry, this.checks);
-    return this.pending ? null : checkedRow(entry, line);
+  constructor(header: BundleHeader) {
+    this.sequence = new EntrySequence(header);
   }
 
-  /** After the last entry (the payload verified): throws the rejection kept back, if any. */
-  finish(): void {
+  /** The next batch's rows to write. Throws BundleRejectedError for a bad line. */
+  accept(batch: CheckedBatch): CheckedRow[] {
+    this.sequence.accept(batch.summary);
+    if (this.pending) return [];
+    this.pending = batch.recordFailure;
+    return batch.rows;
+  }
+
+  /** After the last batch, the payload read to its end and matched to its signed hash: throws what was kept back. */
+  end(): void {
+    this.sequence.end();
     if (this.pending) throw new ImportRejected(this.pending);
   }
 }
 
-/** Items in batches of ROW_BATCH, or fewer once their text reaches BATCH_CHARS. */
-export async function* inBatches<T>(items: AsyncIterable<T>, textOf: (item: T) => string): AsyncGenerator<T[], void, undefined> {
-  let batch: T[] = [];
-  let chars = 0;
-  for await (const item of items) {
-    batch.push(item);
-    chars += textOf(item).length;
-    if (batch.length >= ROW_BATCH || chars >= BATCH_CHARS) {
-      yield batch;
-      batch = [];
-      chars = 0;
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
 /**
- * The payload's entries as checked rows, in this thread, batched as the verify workers batch
- * them. Batches before a failed check may already be applied: the importer rolls them back when
+ * The payload's entries as checked rows, in this thread, in the batches the verify workers
+ * check. Batches before a failed check may already be applied: the importer rolls them back when
  * the iteration throws.
  */
-export async function* checkedRowBatches(lines: AsyncIterable<JournalLine>, checks: EntryChecks): AsyncGenerator<CheckedRow[], void, undefined> {
-  const records = new RecordChecks(checks);
-  for await (const batch of inBatches(lines, (read) => read.line)) {
-    const rows = batch.map(({ entry, line }) => records.take(entry, line)).filter((row) => row !== null);
+export async function* checkedRowBatches(payload: VerifiedPayload, lineChecks: LineChecks, checks: EntryChecks): AsyncGenerator<CheckedRow[], void, undefined> {
+  const batches = new CheckedBatches(payload.header);
+  for await (const batch of payloadBatches(payload)) {
+    const rows = batches.accept(checkRowBatch(batch, lineChecks, checks));
     if (rows.length > 0) yield rows;
   }
-  records.finish();
+  batches.end();
 }

@@ -160,32 +160,28 @@ async function takeIn(ctx: HandlerContext, bundle: OpenedBundle, batches: RowBat
     });
   }
   const intake = new BundleIntake(db, siteId, head);
-  try {
-    // The iteration ends only once the payload matched its signed hash (or throws).
-    for await (const rows of batches) intake.add(rows);
-    const clash = intake.clash;
-    if (clash) rejectImport('FORK', `${siteId} seq ${clash.seq} in the bundle differs from the entry headquarters already holds: two histories for one seq`, { ...clash });
-    const skipped = Math.max(0, Math.min(head.seq, h.lastSeq) - h.firstSeq + 1);
-    if (h.lastSeq <= head.seq) return done(`headquarters already holds every entry of this bundle (seq ${h.firstSeq}-${h.lastSeq}), and they agree: nothing changed`);
+  // The iteration ends only once the payload matched its signed hash (or throws).
+  for await (const rows of batches) intake.add(rows);
+  const clash = intake.clash;
+  if (clash) rejectImport('FORK', `${siteId} seq ${clash.seq} in the bundle differs from the entry headquarters already holds: two histories for one seq`, { ...clash });
+  const skipped = Math.max(0, Math.min(head.seq, h.lastSeq) - h.firstSeq + 1);
+  if (h.lastSeq <= head.seq) return done(`headquarters already holds every entry of this bundle (seq ${h.firstSeq}-${h.lastSeq}), and they agree: nothing changed`);
 
-    intake.applyToRegisters();
-    const appliedByKind = intake.appliedByKind();
-    const applied = h.lastSeq - head.seq;
-    const message = `applied ${applied} entries of ${siteId} (seq ${head.seq + 1}-${h.lastSeq})${skipped > 0 ? `, skipped ${skipped} already held` : ''}${fromHold ? ', from a held bundle' : ''}`;
-    ctx.record('bundle', h.bundleId, 'import', { ...eventData(bundle), applied, skipped, appliedByKind, fromHold, outcome: 'success' }, (entry) =>
-      insertBundleEvent(db, {
-        ...eventRow(bundle, ctx, entry),
-        event: fromHold ? 'released' : 'imported',
-        applied,
-        skipped,
-        message,
-      }),
-    );
-    if (held) deleteHeldBundle(db, held.bundleId);
-    return result(bundle, bundle.path, { outcome: 'applied', message, applied, skipped, appliedByKind, fromHold });
-  } finally {
-    intake.dispose();
-  }
+  intake.finish();
+  const appliedByKind = intake.appliedByKind();
+  const applied = h.lastSeq - head.seq;
+  const message = `applied ${applied} entries of ${siteId} (seq ${head.seq + 1}-${h.lastSeq})${skipped > 0 ? `, skipped ${skipped} already held` : ''}${fromHold ? ', from a held bundle' : ''}`;
+  ctx.record('bundle', h.bundleId, 'import', { ...eventData(bundle), applied, skipped, appliedByKind, fromHold, outcome: 'success' }, (entry) =>
+    insertBundleEvent(db, {
+      ...eventRow(bundle, ctx, entry),
+      event: fromHold ? 'released' : 'imported',
+      applied,
+      skipped,
+      message,
+    }),
+  );
+  if (held) deleteHeldBundle(db, held.bundleId);
+  return result(bundle, bundle.path, { outcome: 'applied', message, applied, skipped, appliedByKind, fromHold });
 }
 
 /**

@@ -1,55 +1,68 @@
 // The checked rows of a verified bundle, for the importer. Where the workers' compiled script is
-// there, two verify workers (verifyWorker.ts) check the payload while this thread writes it:
+// there, verify workers (verifyWorker.ts) check the payload while this thread writes it:
 //
-//   payload --> [lines worker] --lines--> [records worker] --rows--> importer (this thread)
-//                    ^______credit___________|     ^______credit_________|
+//                        +--> [checker 1] --+
+//   payload --> [reader] +--> [checker 2] --+--> importer (this thread): the batches in order
+//                  ^     +--> ...         --+        |
+//                  |_________________credit__________|
 //
-// so reading and checking lines, checking records and writing run at once on three cores, or
-// share two. Where the script is not there (the test runner loads TypeScript sources) or the
+// The reader cuts the payload into batches of whole lines and hands them to the checkers in
+// turn; each checker checks its batches on its own (sync/lineBatch.ts, records.ts), and this
+// thread takes the results back in file order and makes the checks that join them
+// (checkedRows.ts). Credits bound the batches in flight, which keeps memory flat whichever side
+// is slower. Where the script is not there (the test runner loads TypeScript sources) or the
 // workers cannot start, the same checks run in this thread. Either way the batches and the
 // rejections are the same, and the iteration completes only once the payload has been read to
 // the end and matched its signed hash.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { entryHashOfCanonical } from '../../../../db/journal/hash.js';
-import { type VerifiedPayload, readPayloadLines } from '../../sync/payloadLines.js';
+import type { LineBatch } from '../../sync/payloadBatches.js';
+import type { VerifiedPayload } from '../../sync/payloadLines.js';
 import { type BundleRejection, BundleRejectedError } from '../../sync/rejection.js';
-import { type CheckedRow, type EntryChecks, checkedRowBatches } from './checkedRows.js';
-import { ImportRejected } from './importRejected.js';
+import { type CheckedBatch, CheckedBatches, type CheckedRow, type EntryChecks, checkedRowBatches } from './checkedRows.js';
 
-export interface LinesJob {
-  role: 'lines';
+export interface ReaderJob {
+  role: 'reader';
   payload: VerifiedPayload;
-  /** To the records worker. */
-  port: MessagePort;
-  /** Batches that may wait at the records worker. */
+  /** To each checker. */
+  checkers: MessagePort[];
+  /** Batches that may be in flight before this thread has taken them. */
   credits: number;
 }
 
-export interface RecordsJob {
-  role: 'records';
+export interface CheckerJob {
+  role: 'checker';
+  siteId: string;
+  maxJsonDepth: number;
   checks: EntryChecks;
-  /** From the lines worker. */
+  /** From the reader. */
   port: MessagePort;
-  /** Batches that may wait at the importer. */
-  credits: number;
 }
 
-export type VerifyJob = LinesJob | RecordsJob;
+export type VerifyJob = ReaderJob | CheckerJob;
 
-export type Ending = { type: 'end' } | { type: 'rejected'; by: 'verifier' | 'records'; rejection: BundleRejection } | { type: 'failed'; message: string };
+/** From the reader to a checker. */
+export interface BatchMessage {
+  index: number;
+  batch: LineBatch;
+}
 
-/** From the lines worker to the records worker. */
-export type LinesMessage = { type: 'lines'; lines: string[] } | Ending;
+/** From any worker to this thread; the reader's ending comes after `batches` batches. */
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'checked'; index: number; checked: CheckedBatch }
+  | { type: 'end'; batches: number }
+  | { type: 'rejected'; batches: number; rejection: BundleRejection }
+  | { type: 'failed'; message: string };
 
-/** From either worker to this thread. */
-export type WorkerMessage = { type: 'ready' } | { type: 'rows'; rows: CheckedRow[] } | Ending;
-
-type Event = (WorkerMessage & { from: 'lines' | 'records' }) | { type: 'error'; from: 'lines' | 'records'; error: unknown } | { type: 'exit'; from: 'lines' | 'records'; code: number };
+type Event = (WorkerMessage & { from: string }) | { type: 'error'; from: string; error: unknown } | { type: 'exit'; from: string; code: number };
 
 const WORKER_SCRIPT = new URL('./verifyWorker.js', import.meta.url);
-const CREDITS = 2;
+/** Checkers to start: one per core beside this thread's, within bounds. */
+const CHECKERS = Math.min(4, Math.max(1, availableParallelism() - 1));
 /**
  * Each worker's heap, kept small: a worker holds a few batches at a time, and without a limit V8
  * lets every thread's heap grow with the garbage of a long import before it collects (three
@@ -60,6 +73,8 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 }
 export interface VerifiedRowsOptions {
   /** Verify in this thread even where the workers could run. */
   inThread?: boolean;
+  /** How many checker workers (default: one per core beside this thread's, 1 to 4). */
+  checkers?: number;
   /** Another worker script (tests: one that cannot start). */
   workerScript?: URL;
   /** Told when the workers could not start and this thread verifies instead. */
@@ -67,16 +82,18 @@ export interface VerifiedRowsOptions {
 }
 
 export function verifiedRows(payload: VerifiedPayload, checks: EntryChecks, options: VerifiedRowsOptions = {}): AsyncGenerator<CheckedRow[], void, undefined> {
-  const inThread = () => checkedRowBatches(readPayloadLines(payload, entryHashOfCanonical), checks);
+  const inThread = () =>
+    checkedRowBatches(payload, { siteId: payload.header.siteId, maxJsonDepth: payload.limits.maxJsonDepth, entryHash: entryHashOfCanonical }, checks);
   const script = options.workerScript ?? WORKER_SCRIPT;
   if (options.inThread || !existsSync(fileURLToPath(script))) return inThread();
-  return fromWorkers(script, payload, checks, inThread, options.onWorkersUnavailable);
+  return fromWorkers(script, payload, checks, options.checkers ?? CHECKERS, inThread, options.onWorkersUnavailable);
 }
 
 async function* fromWorkers(
   script: URL,
   payload: VerifiedPayload,
   checks: EntryChecks,
+  checkers: number,
   inThread: () => AsyncGenerator<CheckedRow[], void, undefined>,
   onWorkersUnavailable: ((error: unknown) => void) | undefined,
 ): AsyncGenerator<CheckedRow[], void, undefined> {
@@ -88,48 +105,80 @@ async function* fromWorkers(
     wake = null;
   };
   const workers: Worker[] = [];
-  const start = (from: 'lines' | 'records', job: VerifyJob) => {
-    const worker = new Worker(script, { workerData: job, transferList: [job.port], resourceLimits: WORKER_HEAP });
+  const start = (from: string, job: VerifyJob, transfer: MessagePort[]) => {
+    const worker = new Worker(script, { workerData: job, transferList: transfer, resourceLimits: WORKER_HEAP });
     worker.on('message', (message: WorkerMessage) => deliver({ ...message, from }));
     worker.on('error', (error) => deliver({ type: 'error', from, error }));
     worker.on('exit', (code) => deliver({ type: 'exit', from, code }));
     workers.push(worker);
     return worker;
   };
-  const channel = new MessageChannel();
-  const ready = new Set<Event['from']>();
+  const ready = new Set<string>();
+  let reader: Worker;
   try {
-    try {
-      start('lines', { role: 'lines', payload, port: channel.port1, credits: CREDITS });
-      start('records', { role: 'records', checks, port: channel.port2, credits: CREDITS });
-    } catch (error) {
-      onWorkersUnavailable?.(error);
-      yield* inThread();
-      return;
+    const channels = Array.from({ length: checkers }, () => new MessageChannel());
+    for (const [i, channel] of channels.entries()) {
+      start(`checker ${i + 1}`, { role: 'checker', siteId: payload.header.siteId, maxJsonDepth: payload.limits.maxJsonDepth, checks, port: channel.port2 }, [channel.port2]);
     }
-    const records = workers[1] as Worker;
+    const ports = channels.map((channel) => channel.port1);
+    reader = start('reader', { role: 'reader', payload, checkers: ports, credits: checkers + 2 }, ports);
+  } catch (error) {
+    for (const worker of workers) void worker.terminate();
+    onWorkersUnavailable?.(error);
+    yield* inThread();
+    return;
+  }
+  try {
+    const batches = new CheckedBatches(payload.header);
+    const checked = new Map<number, CheckedBatch>();
+    let next = 0;
+    let ended = 0;
+    let ending: { batches: number; rejection: BundleRejection | null } | null = null;
     for (;;) {
+      // Nothing is taken before every worker has started: one that cannot start gives way to
+      // the checks in this thread, which must begin from the first batch.
+      if (ready.size === workers.length) {
+        const batch = checked.get(next);
+        if (batch) {
+          checked.delete(next);
+          next += 1;
+          const rows = batches.accept(batch);
+          reader.postMessage('credit');
+          if (rows.length > 0) yield rows;
+          continue;
+        }
+        if (ending && next === ending.batches) {
+          if (ending.rejection) throw new BundleRejectedError(ending.rejection);
+          batches.end();
+          return;
+        }
+      }
+      if (events.length === 0 && ended === workers.length) throw new Error('the verify workers ended before the payload was checked');
       while (events.length === 0) await new Promise<void>((resolve) => (wake = resolve));
       const event = events.shift() as Event;
       switch (event.type) {
         case 'ready':
           ready.add(event.from);
           break;
-        case 'rows':
-          yield event.rows;
-          records.postMessage('credit');
+        case 'checked':
+          checked.set(event.index, event.checked);
           break;
         case 'end':
-          return;
+          ending = { batches: event.batches, rejection: null };
+          break;
         case 'rejected':
-          throw event.by === 'records' ? new ImportRejected(event.rejection) : new BundleRejectedError(event.rejection);
+          ending = { batches: event.batches, rejection: event.rejection };
+          break;
         case 'failed':
           throw new Error(`a verify worker failed: ${event.message}`);
         case 'exit':
         case 'error':
-          // The lines worker ends on its own once it has passed everything on; the records
-          // worker waits to be stopped.
-          if (event.type === 'exit' && event.from === 'lines' && event.code === 0 && ready.has('lines')) break;
+          // A worker ends on its own once its work is handed on: the reader after the last batch,
+          // a checker once the reader has gone (its results come before its exit).
+          if (event.type === 'exit' && event.code === 0 && ready.has(event.from)) {
+            ended += 1;
+            break;
+          }
           if (!ready.has(event.from)) {
             // The script could not load here (a packaging problem): the same checks, in this thread.
             onWorkersUnavailable?.(event.type === 'error' ? event.error : new Error(`the ${event.from} verify worker exited with ${event.code}`));
