@@ -82,10 +82,24 @@ export function storedDataOf(entry: JournalEntry, canonical?: string): string {
   return (canonical !== undefined ? canonicalDataOf(entry, canonical) : null) ?? canonicalJson(entry.data);
 }
 
+/**
+ * Canonical texts of markings, by the engine's text of the same value: an import marks every
+ * entry it takes in, and a site's entries carry a handful of markings between them.
+ */
+const markingTexts = new Map<string, string>();
+
 /** What the journal's `marking` column holds for an entry: its marking as canonical JSON, '' for none. */
 export function entryMarkingText(entry: Pick<JournalEntry, 'kind' | 'data'>): string {
   const marking = entryClassification(entry);
-  return marking === null ? '' : canonicalJson(marking);
+  if (marking === null) return '';
+  const key = JSON.stringify(marking);
+  let text = markingTexts.get(key);
+  if (text === undefined) {
+    if (markingTexts.size >= 1024) markingTexts.clear();
+    text = canonicalJson(marking);
+    markingTexts.set(key, text);
+  }
+  return text;
 }
 
 /**

@@ -36,7 +36,7 @@ import { type CheckedRow, checkedRow } from './checkedRows.js';
 import { ImportRejected, rejectImport } from './importRejected.js';
 import type { ProgressReporter } from './progress.js';
 import { trustSet } from './trust.js';
-import { verifiedRows } from './verifiedRows.js';
+import { type VerifyWorkers, startVerifyWorkers, verifiedRows } from './verifiedRows.js';
 
 /** Held entries read back per page when a held bundle is released. */
 const HELD_PAGE = 1000;
@@ -65,22 +65,31 @@ export async function openInChainOrder(ctx: HandlerContext, paths: readonly stri
 
 /** Import many bundles: verify each, then per site in seq order; release held bundles as gaps fill. */
 export async function importAtHq(ctx: HandlerContext, paths: readonly string[], progress: ProgressReporter): Promise<ImportResult[]> {
-  const { opened, refused } = await openInChainOrder(ctx, paths, progress);
-  const results = [...refused];
-  progress.update({ phase: 'importing', total: opened.length, done: 0 });
-  for (const [i, bundle] of opened.entries()) {
-    progress.update({ file: bundle.path, done: i });
-    const outcome = await importOne(ctx, bundle);
-    results.push(outcome);
-    // Also after a no-op: a re-run after an interrupted import finds the gap already filled and
-    // must release what is held just as the uninterrupted import would have.
-    results.push(...(await releaseHeld(ctx, bundle.header.siteId)));
+  // The first bundle's verify workers load while the files are verified.
+  let ahead = paths.length > 0 ? startVerifyWorkers() : null;
+  try {
+    const { opened, refused } = await openInChainOrder(ctx, paths, progress);
+    const results = [...refused];
+    progress.update({ phase: 'importing', total: opened.length, done: 0 });
+    for (const [i, bundle] of opened.entries()) {
+      progress.update({ file: bundle.path, done: i });
+      const workers = ahead ?? startVerifyWorkers();
+      ahead = null;
+      const outcome = await importOne(ctx, bundle, workers);
+      results.push(outcome);
+      // Also after a no-op: a re-run after an interrupted import finds the gap already filled and
+      // must release what is held just as the uninterrupted import would have.
+      results.push(...(await releaseHeld(ctx, bundle.header.siteId)));
+    }
+    progress.update({ phase: 'done', done: opened.length });
+    return results;
+  } finally {
+    ahead?.close();
   }
-  progress.update({ phase: 'done', done: opened.length });
-  return results;
 }
 
-async function importOne(ctx: HandlerContext, bundle: OpenedBundle): Promise<ImportResult> {
+/** One bundle, checked by `workers` (stopped here, used or not) or in this thread when null. */
+async function importOne(ctx: HandlerContext, bundle: OpenedBundle, workers: VerifyWorkers | null): Promise<ImportResult> {
   const h = bundle.header;
   try {
     const early = checkBundleLevel(ctx, h);
@@ -90,6 +99,7 @@ async function importOne(ctx: HandlerContext, bundle: OpenedBundle): Promise<Imp
     const verified = bundle.verified as NonNullable<OpenedBundle['verified']>;
     return await ctx.exclusively(async () => {
       const rows = verifiedRows(verified.payload, { systemHigh: ctx.site.systemHigh, bundleLevel: h.classification.marking.level }, {
+        workers,
         onWorkersUnavailable: (error) => ctx.options.logError?.('the verify workers could not start; verifying in the importing thread', error),
       });
       try {
@@ -101,6 +111,8 @@ async function importOne(ctx: HandlerContext, bundle: OpenedBundle): Promise<Imp
     });
   } catch (error) {
     return rejectionResult(ctx, bundle, error);
+  } finally {
+    workers?.close();
   }
 }
 

@@ -24,8 +24,8 @@ import type { VerifiedPayload } from '../../sync/payloadLines.js';
 import { type BundleRejection, BundleRejectedError } from '../../sync/rejection.js';
 import { type CheckedBatch, CheckedBatches, type CheckedRow, type EntryChecks, checkedRowBatches } from './checkedRows.js';
 
+/** The reader's job, sent once it has started. */
 export interface ReaderJob {
-  role: 'reader';
   payload: VerifiedPayload;
   /** To each checker. */
   checkers: MessagePort[];
@@ -33,8 +33,8 @@ export interface ReaderJob {
   credits: number;
 }
 
+/** A checker's job, sent once it has started. */
 export interface CheckerJob {
-  role: 'checker';
   siteId: string;
   maxJsonDepth: number;
   checks: EntryChecks;
@@ -42,7 +42,10 @@ export interface CheckerJob {
   port: MessagePort;
 }
 
-export type VerifyJob = ReaderJob | CheckerJob;
+/** What a worker is started as (its workerData). */
+export interface WorkerRole {
+  role: 'reader' | 'checker';
+}
 
 /** From the reader to a checker. */
 export interface BatchMessage {
@@ -81,114 +84,156 @@ export interface VerifiedRowsOptions {
   onWorkersUnavailable?: (error: unknown) => void;
 }
 
-export function verifiedRows(payload: VerifiedPayload, checks: EntryChecks, options: VerifiedRowsOptions = {}): AsyncGenerator<CheckedRow[], void, undefined> {
-  const inThread = () =>
-    checkedRowBatches(payload, { siteId: payload.header.siteId, maxJsonDepth: payload.limits.maxJsonDepth, entryHash: entryHashOfCanonical }, checks);
+/**
+ * Start verify workers ahead of the payload they will check, so that loading them overlaps the
+ * verification of the bundle (null where they cannot run: the checks will run in this thread).
+ * Give them to verifiedRows, or close them.
+ */
+export function startVerifyWorkers(options: Omit<VerifiedRowsOptions, 'onWorkersUnavailable'> = {}): VerifyWorkers | null {
   const script = options.workerScript ?? WORKER_SCRIPT;
-  if (options.inThread || !existsSync(fileURLToPath(script))) return inThread();
-  return fromWorkers(script, payload, checks, options.checkers ?? CHECKERS, inThread, options.onWorkersUnavailable);
+  if (options.inThread || !existsSync(fileURLToPath(script))) return null;
+  return new VerifyWorkers(script, options.checkers ?? CHECKERS);
 }
 
-async function* fromWorkers(
-  script: URL,
+/**
+ * The payload's rows, checked: by `workers` when given (used up; null: in this thread), else by
+ * workers started for them where they can run, else in this thread.
+ */
+export function verifiedRows(
   payload: VerifiedPayload,
   checks: EntryChecks,
-  checkers: number,
-  inThread: () => AsyncGenerator<CheckedRow[], void, undefined>,
-  onWorkersUnavailable: ((error: unknown) => void) | undefined,
+  options: VerifiedRowsOptions & { workers?: VerifyWorkers | null } = {},
 ): AsyncGenerator<CheckedRow[], void, undefined> {
-  const events: Event[] = [];
-  let wake: (() => void) | null = null;
-  const deliver = (event: Event) => {
-    events.push(event);
-    wake?.();
-    wake = null;
-  };
-  const workers: Worker[] = [];
-  const start = (from: string, job: VerifyJob, transfer: MessagePort[]) => {
-    const worker = new Worker(script, { workerData: job, transferList: transfer, resourceLimits: WORKER_HEAP });
-    worker.on('message', (message: WorkerMessage) => deliver({ ...message, from }));
-    worker.on('error', (error) => deliver({ type: 'error', from, error }));
-    worker.on('exit', (code) => deliver({ type: 'exit', from, code }));
-    workers.push(worker);
-    return worker;
-  };
-  const ready = new Set<string>();
-  let reader: Worker;
-  try {
-    const channels = Array.from({ length: checkers }, () => new MessageChannel());
-    for (const [i, channel] of channels.entries()) {
-      start(`checker ${i + 1}`, { role: 'checker', siteId: payload.header.siteId, maxJsonDepth: payload.limits.maxJsonDepth, checks, port: channel.port2 }, [channel.port2]);
+  const inThread = () =>
+    checkedRowBatches(payload, { siteId: payload.header.siteId, maxJsonDepth: payload.limits.maxJsonDepth, entryHash: entryHashOfCanonical }, checks);
+  if (options.workers !== undefined) return options.workers === null ? inThread() : options.workers.rows(payload, checks, inThread, options.onWorkersUnavailable);
+  // Started once the rows are asked for: a generator never started leaves nothing running.
+  return (async function* () {
+    const workers = startVerifyWorkers(options);
+    if (workers === null) yield* inThread();
+    else yield* workers.rows(payload, checks, inThread, options.onWorkersUnavailable);
+  })();
+}
+
+/** One reader and its checkers, for one payload. */
+export class VerifyWorkers {
+  private readonly workers = new Map<string, Worker>();
+  private readonly events: Event[] = [];
+  private wake: (() => void) | null = null;
+  private startError: unknown = null;
+
+  constructor(script: URL, checkers: number) {
+    try {
+      for (let i = 1; i <= checkers; i++) this.start(script, `checker ${i}`, { role: 'checker' });
+      this.start(script, 'reader', { role: 'reader' });
+    } catch (error) {
+      this.startError = error;
     }
-    const ports = channels.map((channel) => channel.port1);
-    reader = start('reader', { role: 'reader', payload, checkers: ports, credits: checkers + 2 }, ports);
-  } catch (error) {
-    for (const worker of workers) void worker.terminate();
-    onWorkersUnavailable?.(error);
-    yield* inThread();
-    return;
   }
-  try {
-    const batches = new CheckedBatches(payload.header);
-    const checked = new Map<number, CheckedBatch>();
-    let next = 0;
-    let ended = 0;
-    let ending: { batches: number; rejection: BundleRejection | null } | null = null;
-    for (;;) {
-      // Nothing is taken before every worker has started: one that cannot start gives way to
-      // the checks in this thread, which must begin from the first batch.
-      if (ready.size === workers.length) {
-        const batch = checked.get(next);
-        if (batch) {
-          checked.delete(next);
-          next += 1;
-          const rows = batches.accept(batch);
-          reader.postMessage('credit');
-          if (rows.length > 0) yield rows;
-          continue;
-        }
-        if (ending && next === ending.batches) {
-          if (ending.rejection) throw new BundleRejectedError(ending.rejection);
-          batches.end();
-          return;
-        }
+
+  /** Stop the workers (when they were not used, or once their payload is done). */
+  close(): void {
+    for (const worker of this.workers.values()) void worker.terminate();
+  }
+
+  async *rows(
+    payload: VerifiedPayload,
+    checks: EntryChecks,
+    inThread: () => AsyncGenerator<CheckedRow[], void, undefined>,
+    onWorkersUnavailable: ((error: unknown) => void) | undefined,
+  ): AsyncGenerator<CheckedRow[], void, undefined> {
+    try {
+      if (this.startError !== null) {
+        onWorkersUnavailable?.(this.startError);
+        yield* inThread();
+        return;
       }
-      if (events.length === 0 && ended === workers.length) throw new Error('the verify workers ended before the payload was checked');
-      while (events.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const event = events.shift() as Event;
-      switch (event.type) {
-        case 'ready':
-          ready.add(event.from);
-          break;
-        case 'checked':
-          checked.set(event.index, event.checked);
-          break;
-        case 'end':
-          ending = { batches: event.batches, rejection: null };
-          break;
-        case 'rejected':
-          ending = { batches: event.batches, rejection: event.rejection };
-          break;
-        case 'failed':
-          throw new Error(`a verify worker failed: ${event.message}`);
-        case 'exit':
-        case 'error':
-          // A worker ends on its own once its work is handed on: the reader after the last batch,
-          // a checker once the reader has gone (its results come before its exit).
-          if (event.type === 'exit' && event.code === 0 && ready.has(event.from)) {
-            ended += 1;
-            break;
+      const reader = this.workers.get('reader') as Worker;
+      const checkerNames = [...this.workers.keys()].filter((name) => name !== 'reader');
+      const channels = checkerNames.map(() => new MessageChannel());
+      for (const [i, name] of checkerNames.entries()) {
+        const port = (channels[i] as MessageChannel).port2;
+        const job: CheckerJob = { siteId: payload.header.siteId, maxJsonDepth: payload.limits.maxJsonDepth, checks, port };
+        (this.workers.get(name) as Worker).postMessage(job, [port]);
+      }
+      const ports = channels.map((channel) => channel.port1);
+      reader.postMessage({ payload, checkers: ports, credits: checkerNames.length + 2 } satisfies ReaderJob, ports);
+
+      const ready = new Set<string>();
+      const batches = new CheckedBatches(payload.header);
+      const checked = new Map<number, CheckedBatch>();
+      let next = 0;
+      let ended = 0;
+      let ending: { batches: number; rejection: BundleRejection | null } | null = null;
+      for (;;) {
+        // Nothing is taken before every worker has started: one that cannot start gives way to
+        // the checks in this thread, which must begin from the first batch.
+        if (ready.size === this.workers.size) {
+          const batch = checked.get(next);
+          if (batch) {
+            checked.delete(next);
+            next += 1;
+            const rows = batches.accept(batch);
+            reader.postMessage('credit');
+            if (rows.length > 0) yield rows;
+            continue;
           }
-          if (!ready.has(event.from)) {
-            // The script could not load here (a packaging problem): the same checks, in this thread.
-            onWorkersUnavailable?.(event.type === 'error' ? event.error : new Error(`the ${event.from} verify worker exited with ${event.code}`));
-            yield* inThread();
+          if (ending && next === ending.batches) {
+            if (ending.rejection) throw new BundleRejectedError(ending.rejection);
+            batches.end();
             return;
           }
-          throw event.type === 'error' ? event.error : new Error(`the ${event.from} verify worker exited with ${event.code} before it finished`);
+        }
+        if (this.events.length === 0 && ended === this.workers.size) throw new Error('the verify workers ended before the payload was checked');
+        while (this.events.length === 0) await new Promise<void>((resolve) => (this.wake = resolve));
+        const event = this.events.shift() as Event;
+        switch (event.type) {
+          case 'ready':
+            ready.add(event.from);
+            break;
+          case 'checked':
+            checked.set(event.index, event.checked);
+            break;
+          case 'end':
+            ending = { batches: event.batches, rejection: null };
+            break;
+          case 'rejected':
+            ending = { batches: event.batches, rejection: event.rejection };
+            break;
+          case 'failed':
+            throw new Error(`a verify worker failed: ${event.message}`);
+          case 'exit':
+          case 'error':
+            // A worker ends on its own once its work is handed on: the reader after the last batch,
+            // a checker once the reader has gone (its results come before its exit).
+            if (event.type === 'exit' && event.code === 0 && ready.has(event.from)) {
+              ended += 1;
+              break;
+            }
+            if (!ready.has(event.from)) {
+              // The script could not load here (a packaging problem): the same checks, in this thread.
+              onWorkersUnavailable?.(event.type === 'error' ? event.error : new Error(`the ${event.from} verify worker exited with ${event.code}`));
+              yield* inThread();
+              return;
+            }
+            throw event.type === 'error' ? event.error : new Error(`the ${event.from} verify worker exited with ${event.code} before it finished`);
+        }
       }
+    } finally {
+      this.close();
     }
-  } finally {
-    for (const worker of workers) void worker.terminate();
+  }
+
+  private start(script: URL, name: string, role: WorkerRole): void {
+    const worker = new Worker(script, { workerData: role, resourceLimits: WORKER_HEAP });
+    const deliver = (event: Event) => {
+      this.events.push(event);
+      this.wake?.();
+      this.wake = null;
+    };
+    worker.on('message', (message: WorkerMessage) => deliver({ ...message, from: name }));
+    worker.on('error', (error) => deliver({ type: 'error', from: name, error }));
+    worker.on('exit', (code) => deliver({ type: 'exit', from: name, code }));
+    this.workers.set(name, worker);
   }
 }

@@ -1,5 +1,6 @@
 // The verify workers: threads that check a verified bundle's payload while the importing thread
-// writes it (verifiedRows.ts starts them and documents the protocol):
+// writes it (verifiedRows.ts starts them and documents the protocol). Each is started with its
+// role and sent its job once the bundle has been verified:
 //   reader   reads the payload a second time, hashes it and cuts it into batches of whole lines
 //            (sync/payloadBatches.ts), handing them to the checkers in turn, as many at a time
 //            as the importing thread has given it credits for;
@@ -10,7 +11,7 @@ import { entryHashOfCanonical } from '../../../../db/journal/hash.js';
 import { payloadBatches } from '../../sync/payloadBatches.js';
 import { BundleRejectedError } from '../../sync/rejection.js';
 import { checkRowBatch } from './checkedRows.js';
-import type { BatchMessage, CheckerJob, ReaderJob, VerifyJob, WorkerMessage } from './verifiedRows.js';
+import type { BatchMessage, CheckerJob, ReaderJob, WorkerMessage, WorkerRole } from './verifiedRows.js';
 
 /** Credits given by the importing thread, one per batch it has taken; `take` waits for one. */
 class Credits {
@@ -65,7 +66,10 @@ function check(job: CheckerJob, toImporter: MessagePort): void {
 
 const port = parentPort;
 if (port === null) throw new Error('verifyWorker.js runs as a worker thread');
-const job = workerData as VerifyJob;
+const { role } = workerData as WorkerRole;
 port.postMessage({ type: 'ready' } satisfies WorkerMessage);
-if (job.role === 'reader') await read(job, port);
-else check(job, port);
+// Started ahead of its payload: the job is the first message.
+port.once('message', (job: ReaderJob | CheckerJob) => {
+  if (role === 'reader') void read(job as ReaderJob, port);
+  else check(job as CheckerJob, port);
+});
