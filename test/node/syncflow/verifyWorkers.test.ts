@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNCLASSIFIED } from '../../../electron/common/classification/index.js';
 import type { JournalEntry } from '../../../electron/common/journal.js';
 import type { CheckedRow, EntryChecks } from '../../../electron/node/services/sync/checkedRows.js';
-import type { VerifiedRowsOptions } from '../../../electron/node/services/sync/verifiedRows.js';
+import type { VerifiedRowsOptions, VerifyWorkers } from '../../../electron/node/services/sync/verifiedRows.js';
 import type { ReadBundleOptions, VerifiedBundle } from '../../../electron/node/sync/bundleReader.js';
 import type { Verdict } from '../../../electron/node/sync/rejection.js';
 import { writeBundle } from '../../../electron/node/sync/bundleFile.js';
@@ -20,12 +20,17 @@ const OUT = join(import.meta.dirname, '../../../out/electron/node');
 const BUILT = existsSync(join(OUT, 'services/sync/verifyWorker.js'));
 
 interface Built {
-  verifiedRows(payload: VerifiedBundle['payload'], checks: EntryChecks, options?: VerifiedRowsOptions): AsyncGenerator<CheckedRow[], void, undefined>;
+  verifiedRows(
+    payload: VerifiedBundle['payload'],
+    checks: EntryChecks,
+    options?: VerifiedRowsOptions & { workers?: VerifyWorkers | null },
+  ): AsyncGenerator<CheckedRow[], void, undefined>;
+  startVerifyWorkers(options?: VerifiedRowsOptions): VerifyWorkers | null;
   readAndVerifyBundle(path: string, options: ReadBundleOptions): Promise<Verdict<VerifiedBundle>>;
 }
 
 async function loadBuilt(): Promise<Built> {
-  const rows = (await import(pathToFileURL(join(OUT, 'services/sync/verifiedRows.js')).href)) as Pick<Built, 'verifiedRows'>;
+  const rows = (await import(pathToFileURL(join(OUT, 'services/sync/verifiedRows.js')).href)) as Pick<Built, 'verifiedRows' | 'startVerifyWorkers'>;
   const reader = (await import(pathToFileURL(join(OUT, 'sync/bundleReader.js')).href)) as Pick<Built, 'readAndVerifyBundle'>;
   return { ...rows, ...reader };
 }
@@ -93,6 +98,16 @@ describe.runIf(BUILT)('verify workers (compiled)', () => {
     expect(inWorkers.batches.map((b) => b.length)).toEqual([1000, 1000, 1000, 1000, 1000, 1000, 1000, 500]);
     expect(inWorkers.batches.flat().map((r) => r.seq)).toEqual(Array.from({ length: 7500 }, (_, i) => i + 1));
     expect(inWorkers.batches).toEqual(inThread.batches);
+  });
+
+  it('check a payload given to them after they started, as workers started for it do', async () => {
+    const workers = built.startVerifyWorkers({ checkers: 2 });
+    expect(workers).not.toBeNull();
+    const bundle = await verified(await bundleOf(chainFrom('SITE-A', start, padding(3500))));
+    const ahead = await drain(built.verifiedRows(bundle.payload, CHECKS, { ...inWorkersOnly(), workers }));
+    expect(ahead.error).toBeNull();
+    expect(ahead.batches.map((b) => b.length)).toEqual([1000, 1000, 1000, 500]);
+    expect(ahead.batches).toEqual((await drain(built.verifiedRows(bundle.payload, CHECKS, inWorkersOnly(2)))).batches);
   });
 
   it('name the first bad line of the file, not the first a checker happened to find', async () => {
