@@ -71,7 +71,12 @@ export function decodeManifestPath(encoded: string): string | null {
 /** What the tar reader recorded for one file. */
 export interface BagFile {
   size: number;
-  sha384: string;
+  /**
+   * Its SHA-384 (hex) as read; null for a payload file whose hash is left to the one read that
+   * checks it (the import reads its payload once more anyway): the manifest's hash is then the
+   * one it must match.
+   */
+  sha384: string | null;
 }
 
 export interface BagInventory {
@@ -91,6 +96,8 @@ export interface BagRules {
 export interface ValidBag {
   info: BagInfo;
   payload: ReadonlyMap<string, BagFile>;
+  /** The payload files' SHA-384 as the manifest lists them. */
+  manifest: ReadonlyMap<string, string>;
 }
 
 type BagVerdict<T> = Verdict<T>;
@@ -121,7 +128,7 @@ export function validateBag(inventory: BagInventory, rules: BagRules): BagVerdic
   for (const [path, sha384] of manifest.value) {
     const file = payload.get(path);
     if (!file) return refuse('PAYLOAD_MISSING', `${MANIFEST} lists ${path}, which is not in the bag`, { file: path });
-    if (file.sha384 !== sha384) return refuse('HASH_MISMATCH', `${path} does not match its SHA-384 in ${MANIFEST}`, { file: path });
+    if (file.sha384 !== null && file.sha384 !== sha384) return refuse('HASH_MISMATCH', `${path} does not match its SHA-384 in ${MANIFEST}`, { file: path });
   }
 
   const info = parseBagInfo(tagText(inventory, BAG_INFO_TXT));
@@ -134,7 +141,7 @@ export function validateBag(inventory: BagInventory, rules: BagRules): BagVerdic
       file: BAG_INFO_TXT,
     });
   }
-  return { ok: true, value: { info: info.value, payload } };
+  return { ok: true, value: { info: info.value, payload, manifest: manifest.value } };
 }
 
 function checkTagManifest(inventory: BagInventory, rules: BagRules): BagVerdict<null> {

@@ -33,6 +33,13 @@ export interface ReadBundleOptions {
   checkFileName?: boolean;
   /** The journal's hash rule (db/journal); when given every entry's hash is recomputed. */
   entryHash?: EntryHashRule;
+  /**
+   * Leave the payload's SHA-384 to the read of its entries (the import, which reads them once
+   * more anyway): the payload is then not hashed here, and whoever reads it must read it to the
+   * end (a payload that does not match the manifest is refused as such, before any fault in its
+   * lines; VerifiedPayload.hashChecked).
+   */
+  payloadHashWhileReading?: boolean;
 }
 
 export interface VerifiedBundle {
@@ -73,14 +80,15 @@ export async function readAndVerifyBundle(path: string, options: ReadBundleOptio
       const hash = createHash('sha384');
       const keep = !entry.name.startsWith(PAYLOAD_DIR);
       const chunks: Uint8Array[] = [];
+      const later = entry.name === JOURNAL_FILE && options.payloadHashWhileReading === true;
       if (entry.name === JOURNAL_FILE) found.journal = { start: entry.offset + 512, size: entry.size };
       return {
         update(chunk) {
-          hash.update(chunk);
+          if (!later) hash.update(chunk);
           if (keep) chunks.push(chunk);
         },
         end() {
-          files.set(entry.name, { size: entry.size, sha384: hash.digest('hex') });
+          files.set(entry.name, { size: entry.size, sha384: later ? null : hash.digest('hex') });
           if (keep) tagBytes.set(entry.name, new Uint8Array(Buffer.concat(chunks)));
         },
       };
@@ -124,7 +132,14 @@ export async function readAndVerifyBundle(path: string, options: ReadBundleOptio
   if (mismatch) return { ok: false, rejection: mismatch };
 
   const range = found.journal as { start: number; size: number };
-  const payload: VerifiedPayload = { path, ...range, sha384: (files.get(JOURNAL_FILE) as BagFile).sha384, header, limits };
+  const payload: VerifiedPayload = {
+    path,
+    ...range,
+    sha384: bag.value.manifest.get(JOURNAL_FILE) as string,
+    hashChecked: (files.get(JOURNAL_FILE) as BagFile).sha384 !== null,
+    header,
+    limits,
+  };
   return {
     ok: true,
     value: {

@@ -5,6 +5,7 @@
 // put back in order by entrySequence.ts.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { MANIFEST } from './bagit.js';
 import { JOURNAL_FILE } from './bundleNames.js';
 import type { VerifiedPayload } from './payloadLines.js';
 import { BundleRejectedError, rejection, rejectWith } from './rejection.js';
@@ -31,34 +32,114 @@ const NEWLINE = 0x0a;
 /**
  * The payload in batches of whole lines. Throws BundleRejectedError, after the batches of every
  * line before the fault: a line too long, more lines than bundle.json declares, a last line with
- * no line end, or a file that changed since it was verified (a hostile device can answer the
- * second read differently). Apply nothing unless the iteration completes.
+ * no line end, or a file that does not match its hash (one that changed since it was verified: a
+ * hostile device can answer the second read differently). Where the verifier left the hash to
+ * this read, a fault in the lines is thrown only once the rest has been hashed, and a payload
+ * that does not match is refused as such instead. Apply nothing unless the iteration completes.
  */
 export async function* payloadBatches(payload: VerifiedPayload): AsyncGenerator<LineBatch, void, undefined> {
-  const { path, start, size, sha384: verifiedDigest, header, limits } = payload;
+  const { path, start, size, sha384: listedDigest, header, limits } = payload;
   const hash = createHash('sha384');
   const cutter = new BatchCutter(limits.maxLineBytes, header.entryCount);
-  const changed = () => new BundleRejectedError(rejection('PAYLOAD_CHANGED', `${JOURNAL_FILE} changed after it was verified`, { file: JOURNAL_FILE }));
   let bytes = 0;
+  let fault: BundleRejectedError | null = null;
   if (size > 0) {
     const stream = createReadStream(path, { start, end: start + size - 1, highWaterMark: 256 * 1024 });
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         bytes += chunk.byteLength;
         hash.update(chunk);
-        yield* cutter.push(chunk);
+        if (fault === null) fault = yield* cutInto(cutter, chunk);
+        if (fault !== null && payload.hashChecked) throw fault;
       }
     } catch (error) {
-      // The lines before the fault are checked first: their fault, if any, comes first.
-      yield* cutter.flush();
-      throw error instanceof BundleRejectedError ? error : changed();
+      if (error instanceof BundleRejectedError) throw error;
+      // The medium failed under the read. The lines before come first.
+      if (fault === null) yield* cutter.flush();
+      throw notAsVerified(payload, 'could not be read to its end');
     } finally {
       stream.destroy();
     }
   }
-  yield* cutter.flush();
-  if (bytes !== size || hash.digest('hex') !== verifiedDigest) throw changed();
+  // The last lines come before the verdict on the whole file: where the verifier hashed it, a
+  // fault in them is the first fault; where it did not, a mismatch wins all the same (PayloadFaults).
+  if (fault === null) yield* cutter.flush();
+  if (bytes !== size || hash.digest('hex') !== listedDigest) throw notAsVerified(payload, 'does not match its SHA-384');
+  if (fault !== null) throw fault;
   cutter.end();
+}
+
+/**
+ * For a payload whose lines will not be read (the import decided without them): its hash, when
+ * the verifier left that to the read. Throws BundleRejectedError when it does not match.
+ */
+export async function checkPayloadHash(payload: VerifiedPayload): Promise<void> {
+  if (payload.hashChecked) return;
+  const hash = createHash('sha384');
+  let bytes = 0;
+  if (payload.size > 0) {
+    try {
+      for await (const chunk of createReadStream(payload.path, { start: payload.start, end: payload.start + payload.size - 1 }) as AsyncIterable<Buffer>) {
+        bytes += chunk.byteLength;
+        hash.update(chunk);
+      }
+    } catch {
+      throw notAsVerified(payload, 'could not be read to its end');
+    }
+  }
+  if (bytes !== payload.size || hash.digest('hex') !== payload.sha384) throw notAsVerified(payload, 'does not match its SHA-384');
+}
+
+/** The batches completed by a chunk; a fault in it after the batches of the lines before it. */
+function* cutInto(cutter: BatchCutter, chunk: Uint8Array): Generator<LineBatch, BundleRejectedError | null, undefined> {
+  try {
+    yield* cutter.push(chunk);
+    return null;
+  } catch (error) {
+    if (!(error instanceof BundleRejectedError)) throw error;
+    yield* cutter.flush();
+    return error;
+  }
+}
+
+/** The payload is not what the manifest lists: changed since the verifier hashed it, or never hashed before this read. */
+function notAsVerified(payload: VerifiedPayload, what: string): BundleRejectedError {
+  return new BundleRejectedError(
+    payload.hashChecked
+      ? rejection('PAYLOAD_CHANGED', `${JOURNAL_FILE} changed after it was verified`, { file: JOURNAL_FILE })
+      : rejection('HASH_MISMATCH', `${JOURNAL_FILE} ${what} in ${MANIFEST}`, { file: JOURNAL_FILE }),
+  );
+}
+
+/**
+ * The fault a read of the payload ends with. Where the verifier hashed the payload, the first
+ * fault in file order, at once. Where it left the hash to this read, a fault found in the lines
+ * is held while the reader hashes the rest: a payload that does not match the manifest is
+ * refused as such, else the held fault (the first in file order) is.
+ */
+export class PayloadFaults {
+  private held: BundleRejectedError | null = null;
+
+  constructor(private readonly payload: VerifiedPayload) {}
+
+  /** Whether a fault is held: take no more rows, read on to the end. */
+  get holding(): boolean {
+    return this.held !== null;
+  }
+
+  /** A fault found in the lines: thrown at once, or held. */
+  found(error: unknown): void {
+    if (this.payload.hashChecked || !(error instanceof BundleRejectedError)) throw error;
+    this.held ??= error;
+  }
+
+  /** The read is over: with the error it ended with, if any. Throws whatever is to be reported; returns if nothing is. */
+  ended(error?: unknown): void {
+    if (error instanceof BundleRejectedError && error.rejection.reason === 'HASH_MISMATCH') throw error;
+    if (this.held) throw this.held;
+    // Rethrown as it came (read errors are Errors; anything else is passed on unchanged).
+    if (error !== undefined) throw error as Error;
+  }
 }
 
 /** Bytes in, batches of whole lines out; line lengths and the declared count enforced as the bytes come. */

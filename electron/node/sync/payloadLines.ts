@@ -5,7 +5,7 @@
 import type { BundleHeader } from './bundleHeader.js';
 import { EntrySequence } from './entrySequence.js';
 import { type EntryHashRule, type JournalLine, checkLineBatch } from './lineBatch.js';
-import { payloadBatches } from './payloadBatches.js';
+import { PayloadFaults, payloadBatches } from './payloadBatches.js';
 
 export interface BundleLimits {
   maxBundleBytes: number;
@@ -37,6 +37,12 @@ export interface VerifiedPayload {
   size: number;
   /** Its SHA-384 (hex), as the signed manifest lists it. */
   sha384: string;
+  /**
+   * Whether the verifier hashed it. When not, the read of its entries is what checks the hash,
+   * and a payload that does not match is refused as such (HASH_MISMATCH) before any fault found
+   * in its lines (holdingFaults).
+   */
+  hashChecked: boolean;
   header: BundleHeader;
   limits: BundleLimits;
 }
@@ -49,11 +55,23 @@ export interface VerifiedPayload {
  */
 export async function* readPayloadLines(payload: VerifiedPayload, entryHash: EntryHashRule | undefined): AsyncGenerator<JournalLine, void, undefined> {
   const sequence = new EntrySequence(payload.header);
+  const faults = new PayloadFaults(payload);
   const checks = { siteId: payload.header.siteId, maxJsonDepth: payload.limits.maxJsonDepth, entryHash };
-  for await (const batch of payloadBatches(payload)) {
-    const { summary, lines } = checkLineBatch(batch, checks);
-    sequence.accept(summary);
-    yield* lines;
+  try {
+    for await (const batch of payloadBatches(payload)) {
+      if (faults.holding) continue;
+      const { summary, lines } = checkLineBatch(batch, checks);
+      try {
+        sequence.accept(summary);
+      } catch (error) {
+        faults.found(error);
+        continue;
+      }
+      yield* lines;
+    }
+  } catch (error) {
+    faults.ended(error);
   }
+  faults.ended();
   sequence.end();
 }

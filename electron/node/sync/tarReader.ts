@@ -64,7 +64,9 @@ async function readTarOrThrow(path: string, limits: TarLimits, onEntry: TarEntry
   const size = await checkFile(path, limits);
   await checkFormat(path, size);
 
-  const source = createReadStream(path, { highWaterMark: 64 * 1024 });
+  // Large reads: the payload streams through here on its way to its hash (or past it, when the
+  // import hashes it later), and every chunk costs a pass through the tar parser.
+  const source = createReadStream(path, { highWaterMark: 1024 * 1024 });
   const counter = new ByteCounter(limits.maxTotalBytes);
   const extract = tar.extract();
   source.on('error', (error) => counter.destroy(error));

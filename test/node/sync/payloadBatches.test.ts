@@ -37,7 +37,7 @@ function payloadOf(lines: string[], declared: JournalEntry[] = entries, limits: 
     entryCount: declared.length,
     counts: { session: declared.length },
   } as BundleHeader;
-  return { path, start: 0, size: bytes.length, sha384: createHash('sha384').update(bytes).digest('hex'), header, limits: { ...DEFAULT_BUNDLE_LIMITS, ...limits } };
+  return { path, start: 0, size: bytes.length, sha384: createHash('sha384').update(bytes).digest('hex'), hashChecked: true, header, limits: { ...DEFAULT_BUNDLE_LIMITS, ...limits } };
 }
 
 const linesOf = (list: JournalEntry[]) => list.map((e) => canonicalJson(e));
@@ -114,6 +114,37 @@ describe('the payload in batches', () => {
 
   it('refuses more lines than bundle.json declares at the first one too many', async () => {
     expect(await rejectionOf(payloadOf(linesOf(entries), entries.slice(0, 1200)))).toEqual({ reason: 'HEADER_DATA_MISMATCH', line: 1201, read: 1200 });
+  });
+
+  describe('when the verifier left the hash to this read (the import)', () => {
+    /** The payload of `lines`, declared to hash as the good payload does. */
+    const unhashed = (lines: string[], limits: Partial<typeof DEFAULT_BUNDLE_LIMITS> = {}) => ({ ...payloadOf(lines, entries, limits), sha384: payloadOf(linesOf(entries)).sha384, hashChecked: false });
+
+    it('reads a good payload as the verified read does', async () => {
+      let read = 0;
+      for await (const _line of readPayloadLines(unhashed(linesOf(entries)), entryHashOfCanonical)) read += 1;
+      expect(read).toBe(2500);
+    });
+
+    it('refuses a changed payload as not matching the manifest, whatever its lines show first', async () => {
+      const lines = linesOf(entries);
+      lines[1500] = lines[1500]!.replace('entry 1500', 'entry 1501');
+      expect(await rejectionOf(unhashed(lines))).toEqual({ reason: 'HASH_MISMATCH', line: undefined, read: 1000 });
+      lines[1200] = ` ${lines[1200]}`;
+      expect(await rejectionOf(unhashed(lines))).toMatchObject({ reason: 'HASH_MISMATCH' });
+      const limit = Math.max(...lines.map((l) => Buffer.byteLength(l))) + 10;
+      const long = linesOf(entries);
+      long[1499] = long[1499]!.replace('entry 1499', `entry 1499${' '.repeat(200)}`);
+      expect(await rejectionOf(unhashed(long, { maxLineBytes: limit }))).toMatchObject({ reason: 'HASH_MISMATCH' });
+    });
+
+    it('names the first fault in the lines once the payload matched the manifest', async () => {
+      const lines = linesOf(entries);
+      lines[2200] = lines[2200]!.replace('entry 2200', 'entry 2201');
+      lines[1500] = lines[1500]!.replace('entry 1500', 'entry 1501');
+      const payload = { ...payloadOf(lines), hashChecked: false };
+      expect(await rejectionOf(payload)).toEqual({ reason: 'ENTRY_HASH_MISMATCH', line: 1501, read: 1000 });
+    });
   });
 
   it('refuses a last line with no line end, and fewer lines than declared', async () => {

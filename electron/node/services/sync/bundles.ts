@@ -21,13 +21,14 @@ export interface OpenedBundle {
 export type Opened = { ok: true; bundle: OpenedBundle } | { ok: false; rejection: BundleRejection };
 
 /** Steps 1-5 of the verifier, then: the signer is not revoked, the marking is within system-high. */
-export async function openBundle(ctx: HandlerContext, path: string, trust: TrustSet): Promise<Opened> {
+export async function openBundle(ctx: HandlerContext, path: string, trust: TrustSet, options: { payloadHashWhileReading?: boolean } = {}): Promise<Opened> {
   const own = ctx.site;
   const verdict = await readAndVerifyBundle(path, {
     trusted: trust.signers,
     expect: { recipient: own.siteId, direction: own.siteRole === 'hq' ? 'site-to-hq' : 'hq-to-site' },
     now: ctx.now(),
     entryHash: entryHashOfCanonical,
+    payloadHashWhileReading: options.payloadHashWhileReading,
   });
   if (!verdict.ok) return verdict;
   const { header, signer } = verdict.value;

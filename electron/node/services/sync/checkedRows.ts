@@ -11,7 +11,7 @@ import type { JournalRow } from '../../../../db/journal/rows.js';
 import type { BundleHeader } from '../../sync/bundleHeader.js';
 import { EntrySequence } from '../../sync/entrySequence.js';
 import { type LineBatchSummary, type LineChecks, checkLineBatch } from '../../sync/lineBatch.js';
-import { type LineBatch, payloadBatches } from '../../sync/payloadBatches.js';
+import { type LineBatch, PayloadFaults, payloadBatches } from '../../sync/payloadBatches.js';
 import type { VerifiedPayload } from '../../sync/payloadLines.js';
 import type { BundleRejection } from '../../sync/rejection.js';
 import { ImportRejected } from './importRejected.js';
@@ -109,9 +109,21 @@ export class CheckedBatches {
  */
 export async function* checkedRowBatches(payload: VerifiedPayload, lineChecks: LineChecks, checks: EntryChecks): AsyncGenerator<CheckedRow[], void, undefined> {
   const batches = new CheckedBatches(payload.header);
-  for await (const batch of payloadBatches(payload)) {
-    const rows = batches.accept(checkRowBatch(batch, lineChecks, checks));
-    if (rows.length > 0) yield rows;
+  const faults = new PayloadFaults(payload);
+  try {
+    for await (const batch of payloadBatches(payload)) {
+      if (faults.holding) continue;
+      let rows: CheckedRow[] = [];
+      try {
+        rows = batches.accept(checkRowBatch(batch, lineChecks, checks));
+      } catch (error) {
+        faults.found(error);
+      }
+      if (rows.length > 0) yield rows;
+    }
+  } catch (error) {
+    faults.ended(error);
   }
+  faults.ended();
   batches.end();
 }

@@ -28,6 +28,7 @@ import {
 import type { HandlerContext } from '../../context.js';
 import type { BundleHeader } from '../../sync/bundleFile.js';
 import { parseHeader } from '../../sync/bundleHeader.js';
+import { checkPayloadHash } from '../../sync/payloadBatches.js';
 import { rejection } from '../../sync/rejection.js';
 import { raiseAlarm } from './alarms.js';
 import { BundleIntake } from './bundleIntake.js';
@@ -48,14 +49,19 @@ type RowBatches = AsyncIterable<CheckedRow[]> | Iterable<CheckedRow[]>;
  * Verify every file against the sites' trust store; the good ones per site in chain order (so
  * any order of files on the medium gives the same result), the refused ones as results.
  */
-export async function openInChainOrder(ctx: HandlerContext, paths: readonly string[], progress: ProgressReporter): Promise<{ opened: OpenedBundle[]; refused: ImportResult[] }> {
+export async function openInChainOrder(
+  ctx: HandlerContext,
+  paths: readonly string[],
+  progress: ProgressReporter,
+  options: { payloadHashWhileReading?: boolean } = {},
+): Promise<{ opened: OpenedBundle[]; refused: ImportResult[] }> {
   const trust = trustSet(ctx, 'site');
   const refused: ImportResult[] = [];
   const opened: OpenedBundle[] = [];
   progress.update({ phase: 'verifying', total: paths.length, done: 0 });
   for (const [i, path] of paths.entries()) {
     progress.update({ file: path, done: i });
-    const verdict = await openBundle(ctx, path, trust);
+    const verdict = await openBundle(ctx, path, trust, options);
     if (verdict.ok) opened.push(verdict.bundle);
     else refused.push(rejectedResult(null, path, verdict.rejection));
   }
@@ -68,7 +74,9 @@ export async function importAtHq(ctx: HandlerContext, paths: readonly string[], 
   // The first bundle's verify workers load while the files are verified.
   let ahead = paths.length > 0 ? startVerifyWorkers() : null;
   try {
-    const { opened, refused } = await openInChainOrder(ctx, paths, progress);
+    // Each payload is hashed as its rows are read, not before as well: the import reads it once
+    // more anyway (and hashes it first where it decides without its rows).
+    const { opened, refused } = await openInChainOrder(ctx, paths, progress, { payloadHashWhileReading: true });
     const results = [...refused];
     progress.update({ phase: 'importing', total: opened.length, done: 0 });
     for (const [i, bundle] of opened.entries()) {
@@ -92,11 +100,12 @@ export async function importAtHq(ctx: HandlerContext, paths: readonly string[], 
 async function importOne(ctx: HandlerContext, bundle: OpenedBundle, workers: VerifyWorkers | null): Promise<ImportResult> {
   const h = bundle.header;
   try {
-    const early = checkBundleLevel(ctx, h);
-    if (early) throw new ImportRejected(early);
-    const noop = alreadyHeld(ctx.db, h);
-    if (noop) return result(bundle, bundle.path, { outcome: 'already_imported', message: noop });
     const verified = bundle.verified as NonNullable<OpenedBundle['verified']>;
+    const early = checkBundleLevel(ctx, h);
+    const noop = alreadyHeld(ctx.db, h);
+    if (early || noop) await checkPayloadHash(verified.payload);
+    if (early) throw new ImportRejected(early);
+    if (noop) return result(bundle, bundle.path, { outcome: 'already_imported', message: noop });
     return await ctx.exclusively(async () => {
       const rows = verifiedRows(verified.payload, { systemHigh: ctx.site.systemHigh, bundleLevel: h.classification.marking.level }, {
         workers,
@@ -158,13 +167,16 @@ async function takeIn(ctx: HandlerContext, bundle: OpenedBundle, batches: RowBat
     return result(bundle, bundle.path, { outcome: 'already_imported', message, fromHold });
   };
   const nothingNew = alreadyHeld(db, h);
+  const gap = h.firstSeq > head.seq + 1;
+  const expectedPrevious = gap ? null : h.firstSeq === 1 ? GENESIS_HASH : hashAt(db, siteId, h.firstSeq - 1);
+  const fork = !gap && expectedPrevious !== h.previousHead;
+  // Decided without reading the rows: a payload not yet hashed is hashed first, so that a changed
+  // file is refused as such and not, say, reported as a fork.
+  if (((nothingNew && !fromHold) || h.entryCount === 0 || fork) && !held && bundle.verified) await checkPayloadHash(bundle.verified.payload);
   if (nothingNew && !fromHold) return result(bundle, bundle.path, { outcome: 'already_imported', message: nothingNew });
   if (h.entryCount === 0) return done('the bundle carries no entries: nothing changed');
-
-  if (h.firstSeq > head.seq + 1) return hold(ctx, bundle, batches, head.seq + 1);
-
-  const expectedPrevious = h.firstSeq === 1 ? GENESIS_HASH : hashAt(db, siteId, h.firstSeq - 1);
-  if (expectedPrevious !== h.previousHead) {
+  if (gap) return hold(ctx, bundle, batches, head.seq + 1);
+  if (fork) {
     rejectImport('FORK', `the bundle continues ${siteId} from another history: its previous head at seq ${h.firstSeq - 1} is not the one headquarters holds`, {
       seq: h.firstSeq - 1,
       held: expectedPrevious,

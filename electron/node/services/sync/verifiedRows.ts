@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { entryHashOfCanonical } from '../../../../db/journal/hash.js';
-import type { LineBatch } from '../../sync/payloadBatches.js';
+import { type LineBatch, PayloadFaults } from '../../sync/payloadBatches.js';
 import type { VerifiedPayload } from '../../sync/payloadLines.js';
 import { type BundleRejection, BundleRejectedError } from '../../sync/rejection.js';
 import { type CheckedBatch, CheckedBatches, type CheckedRow, type EntryChecks, checkedRowBatches } from './checkedRows.js';
@@ -161,6 +161,7 @@ export class VerifyWorkers {
 
       const ready = new Set<string>();
       const batches = new CheckedBatches(payload.header);
+      const faults = new PayloadFaults(payload);
       const checked = new Map<number, CheckedBatch>();
       let next = 0;
       let ended = 0;
@@ -173,13 +174,20 @@ export class VerifyWorkers {
           if (batch) {
             checked.delete(next);
             next += 1;
-            const rows = batches.accept(batch);
+            let rows: CheckedRow[] = [];
+            if (!faults.holding) {
+              try {
+                rows = batches.accept(batch);
+              } catch (error) {
+                faults.found(error);
+              }
+            }
             reader.postMessage('credit');
             if (rows.length > 0) yield rows;
             continue;
           }
           if (ending && next === ending.batches) {
-            if (ending.rejection) throw new BundleRejectedError(ending.rejection);
+            faults.ended(ending.rejection ? new BundleRejectedError(ending.rejection) : undefined);
             batches.end();
             return;
           }
