@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { appendEntry } from '../db/journal/append.js';
 import { openDb } from '../db/open.js';
+import { checkpointsSettled } from '../electron/node/db/walCheckpoints.js';
 import { schemaVersion } from '../db/migrate.js';
 import { UNCLASSIFIED } from '../electron/common/classification/index.js';
 import { GENESIS_HASH } from '../electron/common/journal.js';
@@ -190,6 +191,8 @@ try {
 
   // Import: sync.import of that bundle into a fresh headquarters, against one INSERT transaction.
   const importMs: number[] = [];
+  /** The import and its WAL checkpoint (in a worker thread after the commit) together. */
+  const withCheckpointMs: number[] = [];
   const importBaseMs: number[] = [];
   const floorMs: number[] = [];
   for (let i = 0; i < REPEAT && (i === 0 || sum(importMs) < BUDGET_MS); i++) {
@@ -198,6 +201,10 @@ try {
     const imported = await timed(() => hq.call('sync.import', { paths: [bundlePath] }) as Promise<{ results: ImportResult[] }>);
     expectApplied(imported.value.results, total);
     importMs.push(imported.ms);
+    // The import returns once committed; its WAL checkpoint goes on in a worker thread. Waited
+    // for here, so nothing else is measured while it runs, and reported beside the import.
+    const checkpoint = await timed(() => checkpointsSettled(hq.db));
+    withCheckpointMs.push(imported.ms + checkpoint.ms);
     hq.close();
     rmSync(hqPath, { force: true });
 
@@ -266,6 +273,7 @@ try {
     ['', 'measured', 'baseline', 'ratio', 'target', 'met'],
     ['export', secs(exp.ms), secs(exp.base), `${(exp.ms / exp.base).toFixed(2)}x`, `<= ${TARGETS.export}x`, exp.ms / exp.base <= TARGETS.export ? 'yes' : 'NO'],
     ['import', secs(imp.ms), secs(imp.base), `${(imp.ms / imp.base).toFixed(2)}x`, `<= ${TARGETS.import}x`, imp.ms / imp.base <= TARGETS.import ? 'yes' : 'NO'],
+    ['  with its background checkpoint', secs(median(withCheckpointMs)), secs(imp.base), `${(median(withCheckpointMs) / imp.base).toFixed(2)}x`, '', ''],
     ['  storage floor of import', secs(floor), secs(imp.base), `${(floor / imp.base).toFixed(2)}x`, '', ''],
   ];
   if (memory) {
@@ -282,6 +290,8 @@ try {
   console.log(`export/import: ${fmt(total)} journal entries of SITE-A (${fmt(ENTRIES)} receipt create/transition entries), bundle ${mb(bundleBytes)}; median of ${importMs.length === exportMs.length ? exportMs.length : `${exportMs.length} (export), ${importMs.length} (import)`}`);
   console.log(`  export ${exportMs.map(secs).join(', ')}; baseline ${exportBaseMs.map(secs).join(', ')}`);
   console.log(`  import ${importMs.map(secs).join(', ')}; baseline ${importBaseMs.map(secs).join(', ')}; storage floor ${floorMs.map(secs).join(', ')}`);
+  console.log(`  import until its WAL checkpoint (in a worker thread, after it returns) was done: ${withCheckpointMs.map(secs).join(', ')}`);
+  console.log('  baseline and storage floor: one transaction each, whose commit runs the WAL checkpoint itself');
   console.log('  storage floor: the journal rows plus each receipt\'s last state in its register and search index, nothing read or checked');
   if (memory) console.log(`memory: ${fmt(MEMORY_ENTRIES)} entries, bundle ${mb(memory.bytes)} written in ${secs(memory.genMs)}, ${memory.finished ? `imported in ${secs(memory.ms)}` : `import killed unfinished after ${secs(memory.ms)}`}`);
   console.log(`\n${table}\n`);

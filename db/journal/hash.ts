@@ -32,6 +32,10 @@ export function entryHashOfCanonical(entry: JournalEntry, canonical: string): st
   const member = `,"hash":${JSON.stringify(entry.hash)}`;
   const at = canonical.lastIndexOf(member);
   if (at === -1) return entryHash(entry);
-  const body = canonical.slice(0, at) + canonical.slice(at + member.length);
-  return createHash('sha384').update(entry.prevHash, 'utf8').update(body, 'utf8').digest('hex');
+  // The body is the text on either side of the member, hashed in turn (no copy of the two joined).
+  return createHash('sha384')
+    .update(entry.prevHash, 'utf8')
+    .update(canonical.slice(0, at), 'utf8')
+    .update(canonical.slice(at + member.length), 'utf8')
+    .digest('hex');
 }

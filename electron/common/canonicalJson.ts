@@ -183,30 +183,37 @@ export function parseCanonicalJson(text: string, maxDepth = MAX_DEPTH): unknown 
   } catch (error) {
     throw new CanonicalJsonError(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const inOrder = checkParsed(parsed, 0, Math.min(maxDepth, MAX_DEPTH));
+  // A string can hold a surrogate only where the text has one, or the escape of one.
+  const strings = SURROGATE_IN_TEXT.test(text);
+  const inOrder = checkParsed(parsed, 0, Math.min(maxDepth, MAX_DEPTH), strings);
   if ((inOrder ? JSON.stringify(parsed) : canonicalJson(parsed)) !== text) throw new CanonicalJsonError('JSON is not in canonical form');
   return parsed;
 }
 
-/** Throws for nesting deeper than `limit` and for lone surrogates; false when some object's keys are not in code-unit order. */
-function checkParsed(value: unknown, depth: number, limit: number): boolean {
+const SURROGATE_IN_TEXT = /[\uD800-\uDFFF]|\\u[dD][89a-fA-F]/;
+
+/**
+ * Throws for nesting deeper than `limit` and for lone surrogates (when `strings`); false when
+ * some object's keys are not in code-unit order.
+ */
+function checkParsed(value: unknown, depth: number, limit: number, strings: boolean): boolean {
   if (depth > limit) throw new CanonicalJsonError(`nesting deeper than ${limit}`);
   if (typeof value === 'string') {
-    if (!isWellFormed(value)) throw new CanonicalJsonError('string with a lone surrogate has no UTF-8 form');
+    if (strings && !isWellFormed(value)) throw new CanonicalJsonError('string with a lone surrogate has no UTF-8 form');
     return true;
   }
   if (value === null || typeof value !== 'object') return true;
   let inOrder = true;
   if (Array.isArray(value)) {
-    for (const item of value as unknown[]) if (!checkParsed(item, depth + 1, limit)) inOrder = false;
+    for (const item of value as unknown[]) if (!checkParsed(item, depth + 1, limit, strings)) inOrder = false;
     return inOrder;
   }
   const record = value as Record<string, unknown>;
   let previous: string | null = null;
   for (const key in record) {
     if (previous !== null && previous >= key) inOrder = false;
-    if (!isWellFormed(key)) throw new CanonicalJsonError('key with a lone surrogate has no UTF-8 form');
-    if (!checkParsed(record[key], depth + 1, limit)) inOrder = false;
+    if (strings && !isWellFormed(key)) throw new CanonicalJsonError('key with a lone surrogate has no UTF-8 form');
+    if (!checkParsed(record[key], depth + 1, limit, strings)) inOrder = false;
     previous = key;
   }
   return inOrder;

@@ -60,6 +60,12 @@ describe('canonicalJson', () => {
     expect(parseCanonicalJson('[[[1]]]', 3)).toEqual([[[1]]]);
     expect(() => parseCanonicalJson('{"a":"\\ud800"}')).toThrow(/surrogate/);
     expect(() => parseCanonicalJson('{"\\udc00":1}')).toThrow(/surrogate/);
+    // However the surrogate came: escaped in upper case, as the character itself, deep down.
+    expect(() => parseCanonicalJson('{"a":"\\uDBFF"}')).toThrow(/surrogate/);
+    expect(() => parseCanonicalJson(`{"a":["x","\udfff"]}`)).toThrow(/surrogate/);
+    expect(() => parseCanonicalJson('{"a":{"b":[{"c":"\\ud800x"}]}}')).toThrow(/surrogate/);
+    // A pair is a character like any other.
+    expect(parseCanonicalJson('{"a":"\u{1F600}"}')).toEqual({ a: '\u{1F600}' });
     expect(() => parseCanonicalJson('-0')).toThrow(/canonical/);
     expect(() => parseCanonicalJson('[1e400]')).toThrow(/canonical/);
   });

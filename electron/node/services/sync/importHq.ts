@@ -26,6 +26,7 @@ import {
   lastBundleEvent,
 } from '../../../../db/queries/sync.js';
 import type { HandlerContext } from '../../context.js';
+import { withCheckpointAfter } from '../../db/walCheckpoints.js';
 import type { BundleHeader } from '../../sync/bundleFile.js';
 import { parseHeader } from '../../sync/bundleHeader.js';
 import { checkPayloadHash } from '../../sync/payloadBatches.js';
@@ -71,6 +72,13 @@ export async function openInChainOrder(
 
 /** Import many bundles: verify each, then per site in seq order; release held bundles as gaps fill. */
 export async function importAtHq(ctx: HandlerContext, paths: readonly string[], progress: ProgressReporter): Promise<ImportResult[]> {
+  // The WAL the bundles leave is copied back into the database file by a worker thread.
+  return withCheckpointAfter(ctx.db, () => importEach(ctx, paths, progress), {
+    onWorkerUnavailable: (error) => ctx.options.logError?.('the checkpoint worker could not run; checkpointing in the importing thread', error),
+  });
+}
+
+async function importEach(ctx: HandlerContext, paths: readonly string[], progress: ProgressReporter): Promise<ImportResult[]> {
   // The first bundle's verify workers load while the files are verified.
   let ahead = paths.length > 0 ? startVerifyWorkers() : null;
   try {
