@@ -1,7 +1,7 @@
 // The import checks every entry and every record with zod's compiled schemas (zod's ahead-of-time
-// fast path, its runtime parser behind it). They must give the runtime's verdict on any input,
-// and they must compile whole: a schema change the fast path cannot take would quietly bring the
-// import back to the runtime's speed.
+// fast path, its runtime parser behind it; validate() is its check-only form). They must give the
+// runtime's verdict on any input, and they must compile whole: a schema change the fast path
+// cannot take would quietly bring the import back to the runtime's speed.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -90,7 +90,9 @@ describe('the compiled schemas of the import', () => {
     fc.assert(
       fc.property(fc.nat({ max: receipts.length - 1 }), fc.nat(), odd, fc.boolean(), (which, pick, replacement, remove) => {
         const input = mutate(receipts[which], pick, replacement, remove);
-        expect(verdict(COMPILED_RECORD_SCHEMAS.receipt, input)).toEqual(verdict(receiptSchema, input));
+        const runtime = verdict(receiptSchema, input);
+        expect(verdict(COMPILED_RECORD_SCHEMAS.receipt, input)).toEqual(runtime);
+        expect(COMPILED_RECORD_SCHEMAS.receipt.validate(input)).toBe(runtime.success);
       }),
       { numRuns: 2000 },
     );
@@ -100,7 +102,11 @@ describe('the compiled schemas of the import', () => {
     fc.assert(
       fc.property(fc.nat({ max: entries.length - 1 }), fc.nat(), odd, fc.boolean(), (which, pick, replacement, remove) => {
         const input = mutate(entries[which], pick, replacement, remove);
-        expect(verdict(strictEntrySchema, input)).toEqual(verdict(journalEntrySchema.strict(), input));
+        const runtime = verdict(journalEntrySchema.strict(), input);
+        expect(verdict(strictEntrySchema, input)).toEqual(runtime);
+        expect(strictEntrySchema.validate(input)).toBe(runtime.success);
+        // What passes is the entry as given: the import keeps the parsed line, not a copy.
+        if (runtime.success) expect(runtime.data).toEqual(input);
       }),
       { numRuns: 2000 },
     );
