@@ -62,7 +62,7 @@ export async function* payloadBatches(payload: VerifiedPayload): AsyncGenerator<
     }
   }
   // The last lines come before the verdict on the whole file: where the verifier hashed it, a
-  // fault in them is the first fault; where it did not, a mismatch wins all the same (PayloadFaults).
+  // fault in them is the first fault; where it did not, a mismatch wins all the same (EntrySequence).
   if (fault === null) yield* cutter.flush();
   if (bytes !== size || hash.digest('hex') !== listedDigest) throw notAsVerified(payload, 'does not match its SHA-384');
   if (fault !== null) throw fault;
@@ -109,37 +109,6 @@ function notAsVerified(payload: VerifiedPayload, what: string): BundleRejectedEr
       ? rejection('PAYLOAD_CHANGED', `${JOURNAL_FILE} changed after it was verified`, { file: JOURNAL_FILE })
       : rejection('HASH_MISMATCH', `${JOURNAL_FILE} ${what} in ${MANIFEST}`, { file: JOURNAL_FILE }),
   );
-}
-
-/**
- * The fault a read of the payload ends with. Where the verifier hashed the payload, the first
- * fault in file order, at once. Where it left the hash to this read, a fault found in the lines
- * is held while the reader hashes the rest: a payload that does not match the manifest is
- * refused as such, else the held fault (the first in file order) is.
- */
-export class PayloadFaults {
-  private held: BundleRejectedError | null = null;
-
-  constructor(private readonly payload: VerifiedPayload) {}
-
-  /** Whether a fault is held: take no more rows, read on to the end. */
-  get holding(): boolean {
-    return this.held !== null;
-  }
-
-  /** A fault found in the lines: thrown at once, or held. */
-  found(error: unknown): void {
-    if (this.payload.hashChecked || !(error instanceof BundleRejectedError)) throw error;
-    this.held ??= error;
-  }
-
-  /** The read is over: with the error it ended with, if any. Throws whatever is to be reported; returns if nothing is. */
-  ended(error?: unknown): void {
-    if (error instanceof BundleRejectedError && error.rejection.reason === 'HASH_MISMATCH') throw error;
-    if (this.held) throw this.held;
-    // Rethrown as it came (read errors are Errors; anything else is passed on unchanged).
-    if (error !== undefined) throw error as Error;
-  }
 }
 
 /** Bytes in, batches of whole lines out; line lengths and the declared count enforced as the bytes come. */

@@ -5,7 +5,7 @@
 import type { BundleHeader } from './bundleHeader.js';
 import { EntrySequence } from './entrySequence.js';
 import { type EntryHashRule, type JournalLine, checkLineBatch } from './lineBatch.js';
-import { PayloadFaults, payloadBatches } from './payloadBatches.js';
+import { payloadBatches } from './payloadBatches.js';
 
 export interface BundleLimits {
   maxBundleBytes: number;
@@ -40,7 +40,7 @@ export interface VerifiedPayload {
   /**
    * Whether the verifier hashed it. When not, the read of its entries is what checks the hash,
    * and a payload that does not match is refused as such (HASH_MISMATCH) before any fault found
-   * in its lines (holdingFaults).
+   * in its lines (EntrySequence).
    */
   hashChecked: boolean;
   header: BundleHeader;
@@ -54,24 +54,16 @@ export interface VerifiedPayload {
  * import checks the same batches in worker threads: services/sync/verifiedRows.ts.)
  */
 export async function* readPayloadLines(payload: VerifiedPayload, entryHash: EntryHashRule | undefined): AsyncGenerator<JournalLine, void, undefined> {
-  const sequence = new EntrySequence(payload.header);
-  const faults = new PayloadFaults(payload);
+  const sequence = new EntrySequence(payload);
   const checks = { siteId: payload.header.siteId, maxJsonDepth: payload.limits.maxJsonDepth, entryHash };
   try {
     for await (const batch of payloadBatches(payload)) {
-      if (faults.holding) continue;
+      if (sequence.holding) continue;
       const { summary, lines } = checkLineBatch(batch, checks);
-      try {
-        sequence.accept(summary);
-      } catch (error) {
-        faults.found(error);
-        continue;
-      }
-      yield* lines;
+      if (sequence.accept(summary)) yield* lines;
     }
   } catch (error) {
-    faults.ended(error);
+    sequence.end(error);
   }
-  faults.ended();
   sequence.end();
 }

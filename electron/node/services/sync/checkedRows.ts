@@ -8,10 +8,9 @@ import type { JournalEntry } from '../../../common/journal.js';
 import { isRecordKind, recordOf } from '../../../common/journalMarking.js';
 import { entryMarkingText, storedDataOf } from '../../../../db/journal/append.js';
 import type { JournalRow } from '../../../../db/journal/rows.js';
-import type { BundleHeader } from '../../sync/bundleHeader.js';
 import { EntrySequence } from '../../sync/entrySequence.js';
 import { type LineBatchSummary, type LineChecks, checkLineBatch } from '../../sync/lineBatch.js';
-import { type LineBatch, PayloadFaults, payloadBatches } from '../../sync/payloadBatches.js';
+import { type LineBatch, payloadBatches } from '../../sync/payloadBatches.js';
 import type { VerifiedPayload } from '../../sync/payloadLines.js';
 import type { BundleRejection } from '../../sync/rejection.js';
 import { ImportRejected } from './importRejected.js';
@@ -83,21 +82,28 @@ export class CheckedBatches {
   private readonly sequence: EntrySequence;
   private pending: BundleRejection | null = null;
 
-  constructor(header: BundleHeader) {
-    this.sequence = new EntrySequence(header);
+  constructor(payload: VerifiedPayload) {
+    this.sequence = new EntrySequence(payload);
   }
 
-  /** The next batch's rows to write. Throws BundleRejectedError for a bad line. */
+  /** Whether a fault in the lines is held (EntrySequence): no more rows are taken. */
+  get holding(): boolean {
+    return this.sequence.holding;
+  }
+
+  /** The next batch's rows to write. Throws BundleRejectedError for a bad line, or holds it (no rows). */
   accept(batch: CheckedBatch): CheckedRow[] {
-    this.sequence.accept(batch.summary);
-    if (this.pending) return [];
+    if (!this.sequence.accept(batch.summary) || this.pending) return [];
     this.pending = batch.recordFailure;
     return batch.rows;
   }
 
-  /** After the last batch, the payload read to its end and matched to its signed hash: throws what was kept back. */
-  end(): void {
-    this.sequence.end();
+  /**
+   * After the last batch, with what the read of the payload ended with, if anything: throws
+   * what is to be reported, the rejection kept back last (the payload verified).
+   */
+  end(readError?: unknown): void {
+    this.sequence.end(readError);
     if (this.pending) throw new ImportRejected(this.pending);
   }
 }
@@ -108,22 +114,15 @@ export class CheckedBatches {
  * the iteration throws.
  */
 export async function* checkedRowBatches(payload: VerifiedPayload, lineChecks: LineChecks, checks: EntryChecks): AsyncGenerator<CheckedRow[], void, undefined> {
-  const batches = new CheckedBatches(payload.header);
-  const faults = new PayloadFaults(payload);
+  const batches = new CheckedBatches(payload);
   try {
     for await (const batch of payloadBatches(payload)) {
-      if (faults.holding) continue;
-      let rows: CheckedRow[] = [];
-      try {
-        rows = batches.accept(checkRowBatch(batch, lineChecks, checks));
-      } catch (error) {
-        faults.found(error);
-      }
+      if (batches.holding) continue;
+      const rows = batches.accept(checkRowBatch(batch, lineChecks, checks));
       if (rows.length > 0) yield rows;
     }
   } catch (error) {
-    faults.ended(error);
+    batches.end(error);
   }
-  faults.ended();
   batches.end();
 }

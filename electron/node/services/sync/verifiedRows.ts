@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { entryHashOfCanonical } from '../../../../db/journal/hash.js';
-import { type LineBatch, PayloadFaults } from '../../sync/payloadBatches.js';
+import type { LineBatch } from '../../sync/payloadBatches.js';
 import type { VerifiedPayload } from '../../sync/payloadLines.js';
 import { type BundleRejection, BundleRejectedError } from '../../sync/rejection.js';
 import { type CheckedBatch, CheckedBatches, type CheckedRow, type EntryChecks, checkedRowBatches } from './checkedRows.js';
@@ -160,8 +160,7 @@ export class VerifyWorkers {
       reader.postMessage({ payload, checkers: ports, credits: checkerNames.length + 2 } satisfies ReaderJob, ports);
 
       const ready = new Set<string>();
-      const batches = new CheckedBatches(payload.header);
-      const faults = new PayloadFaults(payload);
+      const batches = new CheckedBatches(payload);
       const checked = new Map<number, CheckedBatch>();
       let next = 0;
       let ended = 0;
@@ -174,21 +173,13 @@ export class VerifyWorkers {
           if (batch) {
             checked.delete(next);
             next += 1;
-            let rows: CheckedRow[] = [];
-            if (!faults.holding) {
-              try {
-                rows = batches.accept(batch);
-              } catch (error) {
-                faults.found(error);
-              }
-            }
+            const rows = batches.accept(batch);
             reader.postMessage('credit');
             if (rows.length > 0) yield rows;
             continue;
           }
           if (ending && next === ending.batches) {
-            faults.ended(ending.rejection ? new BundleRejectedError(ending.rejection) : undefined);
-            batches.end();
+            batches.end(ending.rejection ? new BundleRejectedError(ending.rejection) : undefined);
             return;
           }
         }
