@@ -80,9 +80,9 @@ describe.runIf(BUILT)('verify workers (compiled)', () => {
     return written.path;
   }
 
-  async function verified(path: string): Promise<VerifiedBundle> {
+  async function verified(path: string, options: Partial<ReadBundleOptions> = {}): Promise<VerifiedBundle> {
     const { identity } = await site.must(site.officer, 'sync.identity', {});
-    const verdict = await built.readAndVerifyBundle(path, { trusted: [{ siteId: 'SITE-A', certificateDer: pemToCertificateDer(identity!.certificatePem) }] });
+    const verdict = await built.readAndVerifyBundle(path, { trusted: [{ siteId: 'SITE-A', certificateDer: pemToCertificateDer(identity!.certificatePem) }], ...options });
     if (!verdict.ok) throw new Error(`the test bundle did not verify: ${verdict.rejection.message}`);
     return verdict.value;
   }
@@ -134,6 +134,33 @@ describe.runIf(BUILT)('verify workers (compiled)', () => {
       expect(inWorkers.batches.flat()).toHaveLength(2000);
     }
     expect((await drain(built.verifiedRows(bundle.payload, CHECKS, { inThread: true }))).error).toMatchObject({ line: 2345 });
+  });
+
+  it('hold a bad line until the payload is hashed, where the verifier left the hash to them (the import)', async () => {
+    // Written with a bad line (entry 1500 no longer matches its hash): the manifest matches the file.
+    const entries = chainFrom('SITE-A', start, padding(6000));
+    entries[1499] = { ...entries[1499]!, data: { note: 'changed after hashing' } };
+    const path = await bundleOf(entries);
+    const unhashed = await verified(path, { payloadHashWhileReading: true });
+    expect(unhashed.payload.hashChecked).toBe(false);
+    for (const checkers of [1, 3]) {
+      const bad = await drain(built.verifiedRows(unhashed.payload, CHECKS, inWorkersOnly(checkers)));
+      expect(bad.error).toEqual({ name: 'BundleRejectedError', reason: 'ENTRY_HASH_MISMATCH', line: 1500 });
+      expect(bad.batches.flat()).toHaveLength(1000);
+    }
+    // Changed on the medium as well, further on: the payload no longer matches its manifest, and
+    // that is what is reported, though the bad line comes first.
+    const fd = openSync(path, 'r+');
+    try {
+      const bytes = Buffer.alloc(unhashed.payload.size);
+      readSync(fd, bytes, 0, bytes.length, unhashed.payload.start);
+      writeSync(fd, Buffer.from('E'), 0, 1, unhashed.payload.start + bytes.indexOf('"entry 4999"') + 1);
+    } finally {
+      closeSync(fd);
+    }
+    const changed = await drain(built.verifiedRows(unhashed.payload, CHECKS, inWorkersOnly(3)));
+    expect(changed.error).toEqual({ name: 'BundleRejectedError', reason: 'HASH_MISMATCH' });
+    expect(changed.error).toEqual((await drain(built.verifiedRows(unhashed.payload, CHECKS, { inThread: true }))).error);
   });
 
   it('refuse a record of another site once the payload is read, as the in-thread checks do', async () => {

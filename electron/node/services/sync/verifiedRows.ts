@@ -166,6 +166,7 @@ export class VerifyWorkers {
       const checked = new Map<number, CheckedBatch>();
       let next = 0;
       let ended = 0;
+      let hashOnly = false;
       let ending: { batches: number; rejection: BundleRejection | null } | null = null;
       for (;;) {
         // Nothing is taken before every worker has started: one that cannot start gives way to
@@ -176,6 +177,11 @@ export class VerifyWorkers {
             checked.delete(next);
             next += 1;
             const rows = batches.accept(batch);
+            // A fault held until the payload's hash is known: the reader need only hash the rest.
+            if (batches.holding && !hashOnly) {
+              hashOnly = true;
+              reader.postMessage('hash-only');
+            }
             reader.postMessage('credit');
             if (rows.length > 0) yield rows;
             continue;

@@ -13,25 +13,31 @@ import { BundleRejectedError } from '../../sync/rejection.js';
 import { checkRowBatch } from './checkedRows.js';
 import type { BatchMessage, CheckerJob, ReaderJob, WorkerMessage, WorkerRole } from './verifiedRows.js';
 
-/** Credits given by the importing thread, one per batch it has taken; `take` waits for one. */
+/**
+ * Credits given by the importing thread, one per batch it has taken; `take` waits for one. Once
+ * it holds a fault and only the payload's hash is still wanted, it says `hash-only`: no more
+ * batches are sent (nor waited for).
+ */
 class Credits {
   private wake: (() => void) | null = null;
+  hashOnly = false;
 
   constructor(
     private count: number,
     port: MessagePort,
   ) {
     port.on('message', (message: unknown) => {
-      if (message !== 'credit') return;
-      this.count += 1;
+      if (message === 'credit') this.count += 1;
+      else if (message === 'hash-only') this.hashOnly = true;
+      else return;
       this.wake?.();
       this.wake = null;
     });
   }
 
   async take(): Promise<void> {
-    while (this.count === 0) await new Promise<void>((resolve) => (this.wake = resolve));
-    this.count -= 1;
+    while (this.count === 0 && !this.hashOnly) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (!this.hashOnly) this.count -= 1;
   }
 }
 
@@ -41,6 +47,7 @@ async function read(job: ReaderJob, toImporter: MessagePort): Promise<void> {
   try {
     for await (const batch of payloadBatches(job.payload)) {
       await credits.take();
+      if (credits.hashOnly) continue;
       const to = job.checkers[sent % job.checkers.length] as MessagePort;
       to.postMessage({ index: sent, batch } satisfies BatchMessage, [batch.bytes.buffer]);
       sent += 1;
