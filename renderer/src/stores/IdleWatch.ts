@@ -19,12 +19,17 @@ export class IdleWatch {
   secondsLeft: number | null = null;
   private timer: ReturnType<typeof setInterval> | undefined = undefined;
   private checking = false;
+  private askAgain = false;
   private lastTouch = Number.NEGATIVE_INFINITY;
 
   constructor(root: RootStore, intervalMs: number | null = STATUS_POLL_MS) {
     this.root = root;
     this.intervalMs = intervalMs;
-    makeAutoObservable<IdleWatch, 'timer' | 'checking' | 'lastTouch'>(this, { root: false, intervalMs: false, timer: false, checking: false, lastTouch: false }, { autoBind: true });
+    makeAutoObservable<IdleWatch, 'timer' | 'checking' | 'askAgain' | 'lastTouch'>(
+      this,
+      { root: false, intervalMs: false, timer: false, checking: false, askAgain: false, lastTouch: false },
+      { autoBind: true },
+    );
   }
 
   get isRunning(): boolean {
@@ -56,7 +61,13 @@ export class IdleWatch {
   /** Asks the core now (poll tick, window focus); the session store reacts to what it says. */
   async check(): Promise<void> {
     const session = this.root.session;
-    if (session.session === null || session.locked || this.checking) return;
+    if (session.session === null || session.locked) return;
+    if (this.checking) {
+      // Asked while an answer is on its way (the window regains focus during a poll): that answer
+      // may be older than the question, so ask once more when it is back.
+      this.askAgain = true;
+      return;
+    }
     this.checking = true;
     const result = await this.root.api['session.status']({});
     runInAction(() => {
@@ -71,6 +82,10 @@ export class IdleWatch {
       else if (status.session) session.sessionUpdated(status.session);
       this.secondsLeft = status.signedIn && !status.locked ? status.idleSecondsLeft : null;
     });
+    if (this.askAgain) {
+      this.askAgain = false;
+      await this.check();
+    }
   }
 
   /**

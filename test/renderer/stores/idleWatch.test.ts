@@ -68,6 +68,40 @@ describe('idle lock noticed by polling session.status', () => {
     expect(root.idle.secondsLeft).toBeNull();
   });
 
+  it('asks again when asked while an answer is on its way (a focus during a poll)', async () => {
+    // The poll's answer is given before the lock and held back: the window's focus comes meanwhile,
+    // after the core has locked the session. Dropping that second question left the screen open
+    // until the next poll.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    let holding = false;
+    const { root, fake } = await signedInRig({
+      wrap: (api) => ({
+        ...api,
+        'session.status': async (input) => {
+          const answer = await api['session.status'](input);
+          if (holding && !held) {
+            held = true;
+            await gate;
+          }
+          return answer;
+        },
+      }),
+    });
+    holding = true;
+    const poll = root.idle.check();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(held).toBe(true);
+    fake.lockSession();
+    const focus = root.idle.check();
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    await Promise.all([poll, focus]);
+    expect(fake.callsOf('session.status')).toHaveLength(2);
+    expect(root.session.locked).toBe(true);
+  });
+
   it('goes back to sign-in when the core no longer knows the session', async () => {
     const { root, fake } = await pollingRig();
     fake.state.session = null;
