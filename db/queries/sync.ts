@@ -9,6 +9,7 @@ import { entryClassification } from '../../electron/common/journalMarking.js';
 import type { AlarmRecord, BundleEvent, EntryProvenance, HeldBundle, IdentityRecord, TrustRecord } from '../../electron/common/sync/model.js';
 import type { JournalRow } from '../journal/rows.js';
 import { JOURNAL_COLUMNS, rowToCanonicalLine, rowToEntry } from '../journal/rows.js';
+import { prepared } from '../statements.js';
 
 // ---- identity ----
 
@@ -292,7 +293,8 @@ export const REGISTERS = { receipt: 'receipts', visit: 'visit_requests', visitor
 /** Which site owns the record `id` in the projection of `kind`, if it exists. */
 export function recordOwner(db: Database, kind: keyof typeof REGISTERS, id: string): string | undefined {
   const table = REGISTERS[kind];
-  const row = db.prepare(`SELECT site_id FROM ${table} WHERE id = ?`).get(id) as { site_id: string } | undefined;
+  // Prepared once per connection: an import asks for every record a bundle touches.
+  const row = prepared(db, `SELECT site_id FROM ${table} WHERE id = ?`).get(id) as { site_id: string } | undefined;
   return row?.site_id;
 }
 

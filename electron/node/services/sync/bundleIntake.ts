@@ -12,7 +12,7 @@ import type { Database } from 'better-sqlite3';
 import type { ChainHead } from '../../../../db/journal/append.js';
 import { JOURNAL_COLUMNS, rowToEntry } from '../../../../db/journal/rows.js';
 import { applyToProjections } from '../../../../db/projections/apply.js';
-import { REGISTERS } from '../../../../db/queries/sync.js';
+import { recordOwner } from '../../../../db/queries/sync.js';
 import { prepared } from '../../../../db/statements.js';
 import type { RecordKind } from '../../../common/journalMarking.js';
 import { type BundleRejection, rejection } from '../../sync/rejection.js';
@@ -120,7 +120,7 @@ export class BundleIntake {
       if (seen.has(key)) continue;
       seen.add(key);
       const kind = r.kind as RecordKind;
-      const owner = (prepared(this.db, `SELECT site_id FROM ${REGISTERS[kind]} WHERE id = ?`).get(r.entity_id) as { site_id: string } | undefined)?.site_id;
+      const owner = recordOwner(this.db, kind, r.entity_id);
       if (owner !== undefined && owner !== this.siteId) {
         return rejection('WRONG_SITE_RECORD', `entry seq ${r.seq} of ${this.siteId} changes ${kind} ${r.entity_id}, which belongs to ${owner}`, {
           seq: r.seq,
